@@ -132,4 +132,9 @@ export interface PromptSite {
   annotation: Annotation;
   /** True when the site was forced by a `/* @prompt *\/` comment. */
   forced?: boolean;
+  /**
+   * Id of the call-level prompt (e.g. a messages array) that also contains this text; totals count
+   * only top-level prompts so a constant used inside a messages array is not paid twice.
+   */
+  partOf?: string;
 }
