@@ -1,0 +1,146 @@
+import type { FileAnalysis, PricedPrompt } from './analysis-types';
+import { skipReason } from './analysis/file-guards';
+import { priceSites } from './analysis/price-prompt';
+import { activeRules, runRules, type ActiveRule } from './analysis/run-rules';
+import { collectFiles } from './analysis/workspace-files';
+import { defaultConfig, type Config } from './config/schema';
+import { scanComments } from './prompts/comments';
+import { ProjectCache, readFromDisk, type TextReader } from './prompts/project';
+import { PromptIndex } from './prompts/prompt-index';
+import type { PromptSite } from './prompts/types';
+import { RULES } from './rules';
+import type { Rule } from './rules/types';
+import { TokenCounter } from './tokens/token-counter';
+import type { ConfigIssue, Summary, WorkspaceAnalysis } from './workspace-types';
+
+export interface EngineOptions {
+  config?: Config;
+  /** Problems found while loading the configuration (shown with the results). */
+  configIssues?: ConfigIssue[];
+  read?: TextReader;
+  rules?: readonly Rule<any>[];
+}
+
+/**
+ * The one door adapters (CLI, language server) use: find, count, price and check the prompts of files.
+ * Keeps parsed files, syntax indexes, finder results and token counts cached across calls.
+ */
+export class Engine {
+  readonly project: ProjectCache;
+  private readonly prompts: PromptIndex;
+  private readonly counter: TokenCounter;
+  private readonly rules: readonly Rule<any>[];
+  private config: Config;
+  private active: ActiveRule[] = [];
+  private issues: ConfigIssue[] = [];
+
+  constructor(options: EngineOptions = {}) {
+    this.project = new ProjectCache(options.read ?? readFromDisk);
+    this.prompts = new PromptIndex(this.project);
+    this.rules = options.rules ?? RULES;
+    this.config = options.config ?? defaultConfig();
+    this.counter = new TokenCounter(this.config.tokenFactors);
+    this.setConfig(this.config, options.configIssues);
+  }
+
+  /** Replaces the configuration (settings or `.promptcost.json` changed). */
+  setConfig(config: Config, issues: ConfigIssue[] = []): void {
+    this.config = config;
+    this.counter.setFactors(config.tokenFactors);
+    this.issues = [...issues];
+    this.active = activeRules(this.rules, config, this.issues);
+  }
+
+  get configuration(): Config {
+    return this.config;
+  }
+
+  /** Problems in the configuration: invalid keys, bad rule options. */
+  get configIssues(): readonly ConfigIssue[] {
+    return this.issues;
+  }
+
+  /** Sets a file's text from an editor buffer. */
+  setText(file: string, text: string): void {
+    this.project.setText(file, text);
+  }
+
+  /** Forgets a file (deleted, or closed so the disk version counts again). */
+  remove(file: string): void {
+    this.project.remove(file);
+    this.prompts.forget(file);
+  }
+
+  /** Files whose prompts may change when `file` changes (they import it). */
+  dependents(file: string): string[] {
+    return this.prompts.dependents(file);
+  }
+
+  /** Analyses one file: its prompts (also those used by calls in files that import it) and reports. */
+  analyzeFile(file: string): FileAnalysis {
+    return this.analyzeFiles([file], [file, ...this.prompts.dependents(file)])[0];
+  }
+
+  /**
+   * Analyses `files`; `scope` is the set of files whose calls are looked at (defaults to `files`), so
+   * a constant used by a call in another file is priced at that call.
+   */
+  analyzeFiles(files: readonly string[], scope: readonly string[] = files): FileAnalysis[] {
+    const skipped = new Map<string, string>();
+    const readable: string[] = [];
+    for (const file of new Set(scope)) {
+      const text = this.project.text(file);
+      const reason = text === undefined ? 'skipped: file could not be read' : skipReason(text, this.config.maxFileBytes);
+      if (reason) skipped.set(file, reason);
+      else readable.push(file);
+    }
+    const grouped = this.prompts.sitesByFile(readable);
+    const outputTaken = new Set<string>();
+    return files.map((file) => this.finishFile(file, grouped.get(file) ?? [], skipped.get(file), outputTaken));
+  }
+
+  private finishFile(file: string, sites: PromptSite[], skipped: string | undefined, outputTaken: Set<string>): FileAnalysis {
+    const text = this.project.text(file) ?? '';
+    if (skipped) return { file, text: skipped.includes('could not be read') ? '' : text, prompts: [], reports: [], notes: [skipped] };
+    const notes = [...this.prompts.find(file).notes];
+    const prompts: PricedPrompt[] = priceSites(sites, this.counter, this.config, outputTaken);
+    const sourceFile = this.project.sourceFile(file);
+    const comments = sourceFile ? scanComments(sourceFile) : { ignoreFile: false, ignoredLines: new Map(), annotations: new Map() };
+    const run = runRules(file, text, prompts, this.active, this.config, comments);
+    notes.push(...run.failures);
+    return { file, text, prompts, reports: run.reports, notes };
+  }
+
+  /** Collects the files under `paths` (relative to `root`) and analyses them all. */
+  analyzeWorkspace(root: string, paths: readonly string[] = ['.']): WorkspaceAnalysis {
+    const started = performance.now();
+    const files = collectFiles(paths, root, this.config);
+    const results = this.analyzeFiles(files);
+    return { root, files: results, summary: summarize(results, performance.now() - started), configIssues: [...this.issues] };
+  }
+
+  /** Frees the tokenizers. */
+  dispose(): void {
+    this.counter.dispose();
+  }
+}
+
+/** Totals over analysed files; parts of another prompt are not counted twice. */
+export function summarize(files: readonly FileAnalysis[], durationMs: number): Summary {
+  const summary: Summary = { files: files.length, filesWithPrompts: 0, prompts: 0, tokens: 0, perMonth: 0, errors: 0, warnings: 0, infos: 0, durationMs: Math.round(durationMs) };
+  for (const file of files) {
+    if (file.prompts.length > 0) summary.filesWithPrompts++;
+    summary.prompts += file.prompts.length;
+    for (const p of file.prompts) {
+      if (p.site.partOf) continue;
+      summary.tokens += p.tokens.total;
+      summary.perMonth += p.cost.perMonth;
+    }
+    for (const r of file.reports) {
+      if (r.severity === 'error') summary.errors++;
+      else if (r.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,90 @@
+import { ts } from 'ts-morph';
+import type { Annotation } from './types';
+
+/** `// promptcost-ignore-file` anywhere in a file's comments turns the file off. */
+const IGNORE_FILE = /\/[/*]\s*promptcost-ignore-file\b/;
+/** `// promptcost-ignore [rule-a, rule-b]` on the line before (or at the end of) a line. */
+const IGNORE_LINE = /\/[/*]\s*promptcost-ignore(?!-)\b[ \t]*([a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)?/g;
+/** `// promptcost: calls-per-day=5000 model=gpt-4o`. */
+const ANNOTATION = /\/[/*]\s*promptcost:\s*([^\n*]*)/g;
+/** `/* @prompt *\/` before an expression forces it to count as a prompt. */
+const FORCE = /\/\*\s*@prompt\s*\*\//;
+
+/** What the comments of a file say, by zero-based line. */
+export interface FileComments {
+  ignoreFile: boolean;
+  /** line → rule ids ignored on that line; an empty set means the whole line (every prompt and rule). */
+  ignoredLines: Map<number, Set<string>>;
+  annotations: Map<number, Annotation>;
+}
+
+function lineOf(sourceFile: ts.SourceFile, pos: number): number {
+  return sourceFile.getLineAndCharacterOfPosition(pos).line;
+}
+
+/** Parses `key=value` pairs of an annotation; unknown keys are ignored. */
+export function parseAnnotation(body: string): Annotation {
+  const annotation: Annotation = {};
+  for (const [, key, value] of body.matchAll(/([a-z-]+)\s*=\s*([^\s,]+)/g)) {
+    const number = Number(value.replace(/_/g, ''));
+    if (key === 'calls-per-day' && Number.isFinite(number) && number >= 0) annotation.callsPerDay = number;
+    else if (key === 'model') annotation.model = value;
+    else if (key === 'dynamic-tokens' && Number.isFinite(number) && number >= 0) annotation.dynamicTokens = number;
+    else if (key === 'output-tokens' && Number.isFinite(number) && number >= 0) annotation.outputTokens = number;
+  }
+  return annotation;
+}
+
+/** Whether a position is inside a string, template or regex literal (so `//` there is not a comment). */
+function insideLiteral(sourceFile: ts.SourceFile, pos: number): boolean {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child: ts.Node | undefined = ts.forEachChild(node, (c) => (c.getStart(sourceFile) <= pos && pos < c.end ? c : undefined));
+    if (!child) break;
+    node = child;
+  }
+  return (
+    ts.isStringLiteralLike(node) ||
+    ts.isTemplateLiteralToken(node) ||
+    ts.isTemplateExpression(node) ||
+    node.kind === ts.SyntaxKind.RegularExpressionLiteral ||
+    node.kind === ts.SyntaxKind.JsxText
+  );
+}
+
+/** Comments that mention promptcost: `//` to end of line, or `/* … *\/`. */
+const DIRECTIVE_COMMENT = /\/\/[^\n]*promptcost[^\n]*|\/\*[\s\S]*?\*\//g;
+
+/**
+ * Finds a file's promptcost comment directives. Cheap: a file without the word "promptcost" is not
+ * scanned at all, and candidate comments inside string literals are discarded via the syntax tree.
+ */
+export function scanComments(sourceFile: ts.SourceFile): FileComments {
+  const result: FileComments = { ignoreFile: false, ignoredLines: new Map(), annotations: new Map() };
+  const text = sourceFile.text;
+  if (!text.includes('promptcost')) return result;
+  for (const found of text.matchAll(DIRECTIVE_COMMENT)) {
+    const comment = found[0];
+    const start = found.index ?? 0;
+    if (!comment.includes('promptcost') || insideLiteral(sourceFile, start)) continue;
+    const line = lineOf(sourceFile, start);
+    const lineStart = sourceFile.getPositionOfLineAndCharacter(line, 0);
+    const trailing = text.slice(lineStart, start).trim().length > 0;
+    const target = trailing ? line : lineOf(sourceFile, start + comment.length) + 1;
+    if (IGNORE_FILE.test(comment)) result.ignoreFile = true;
+    for (const match of comment.matchAll(IGNORE_LINE)) {
+      const rules = new Set((match[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean));
+      result.ignoredLines.set(target, rules);
+    }
+    for (const match of comment.matchAll(ANNOTATION)) {
+      result.annotations.set(target, { ...result.annotations.get(target), ...parseAnnotation(match[1]) });
+    }
+  }
+  return result;
+}
+
+/** Whether the node has a `/* @prompt *\/` comment right before it. */
+export function isForced(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.pos);
+  return !!ranges?.some((r) => FORCE.test(sourceFile.text.slice(r.pos, r.end)));
+}

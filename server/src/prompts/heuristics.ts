@@ -1,0 +1,44 @@
+/**
+ * Text heuristics: does a string read as instructions to a model, or as something else
+ * (an error, SQL, HTML, UI copy)? Used only where no SDK call shows that a string is a prompt.
+ */
+
+/** Names of variables, properties and functions that hold prompts. */
+export const PROMPT_NAME = /prompt|instruction|template|system_?message|system_?msg|persona|preamble|guidelines/i;
+/** Names that look like prompts but hold something else. */
+const NOT_PROMPT_NAME = /placeholder|label|title|button|tooltip|error|url|path|route|id$|key$|table|column|sql|query_?string|regex|pattern|selector|class_?name|style|filename|^prompts?(Table|Repo|Store|Schema|Model|Dao|Service)$/i;
+
+/** Openings of instructions to a model. */
+const INSTRUCTION_START =
+  /^\s*(#+\s*)?(<\w+>\s*)?(you are|you're|you will|you must|you should|your (task|job|role|goal|mission)|act as|as an? (ai|expert|assistant|helpful|senior|professional)|given (the|a|an|this|these)|answer|summari[sz]e|translate|classify|categori[sz]e|extract|rewrite|rephrase|respond|reply|write (a|an|the)|generate|compose|draft|here (is|are)|below (is|are)|based on|using the|use the (following|context|information|provided)|the following|you will be (given|provided)|i want you to|i need you to|please (answer|summari[sz]e|write|provide|generate|analy[sz]e|read|review|explain|help|classify|extract|translate|rewrite)|return (only|a|an|the|json)|output (only|a|an|the)|analy[sz]e|identify (the|all)|determine (the|whether|if)|decide (whether|if|which)|read the|consider the|imagine|pretend|system:|human:|user:|assistant:|instructions?:|context:|question:|task:|role:|objective:)/i;
+/** Phrases that occur inside prompts and rarely elsewhere. */
+const INSTRUCTION_MARKERS =
+  /\b(you are an? [a-z]|you are the [a-z]|respond (only )?(with|in)|answer (only )?(with|in)|do not (mention|include|make up|reveal|add|use)|don't (make up|mention|add)|in (valid )?json|json (object|format|array)|step[- ]by[- ]step|if you (don't|do not) know|think (step|carefully)|your (response|answer|output) (should|must)|the user('s)? (question|message|query|input|request)|below is|the following (text|context|document|conversation|question|article|code)|as a helpful|helpful assistant|be concise|(question|context|input|chat_history|history|query|text|document)\s*:\s*\{)|\{(input|question|context|query|chat_history|history|text|topic|document|content)\}|\{\{\s*\w+\s*\}\}/i;
+/** Strings that are clearly not prompts. */
+const NOT_PROMPT_TEXT = [
+  /^\s*(select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(table|index|view)|alter\s+table|drop\s+table|with\s+\w+\s+as\s*\()\b/i,
+  /^\s*<(!doctype|html|div|span|p|a|table|body|head|section|svg|script|style|ul|li|h[1-6]|button|form|input|img)\b/i,
+  /^\s*(https?:|wss?:|file:|data:|mailto:)/i,
+  /^\s*(error|failed|unable|cannot|can't|could not|couldn't|invalid|missing|unexpected|not found|unauthori[sz]ed|forbidden|denied|warning|deprecated)\b/i,
+  /^\s*you (are|were) (not|now|being|already|currently|signed|logged|offline|online|about to|using|on)\b/i,
+  /^\s*you (have|need|must) (been|to (log|sign|be logged|be signed|upgrade|enable|verify))\b/i,
+  /^\s*(\$\s*)?(npm|npx|yarn|pnpm|git|docker|curl|node)\s/,
+];
+
+/** Whether text starts like, or contains phrases of, an instruction to a model. */
+export function readsAsInstructions(text: string, minLength = 40): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length < minLength) return false;
+  if (NOT_PROMPT_TEXT.some((re) => re.test(trimmed))) return false;
+  return INSTRUCTION_START.test(trimmed) || INSTRUCTION_MARKERS.test(trimmed);
+}
+
+/** Whether a name suggests it holds a prompt (and not a UI label, an error, a table name). */
+export function isPromptName(name: string | undefined): boolean {
+  return !!name && PROMPT_NAME.test(name) && !NOT_PROMPT_NAME.test(name);
+}
+
+/** Whether text is obviously not a prompt, whatever its name (SQL, HTML, URL, error). */
+export function isNotPromptText(text: string): boolean {
+  return NOT_PROMPT_TEXT.some((re) => re.test(text));
+}

@@ -1,0 +1,122 @@
+import { Project, ts } from 'ts-morph';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+
+/** Extensions we analyse, in the order a relative import is resolved (TypeScript's order). */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Script kind per extension, so `.js` files parse as JavaScript and JSX parses where it may appear. */
+function scriptKindFor(path: string): ts.ScriptKind {
+  switch (extname(path).toLowerCase()) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+/** Reads a file's text for analysis, or undefined when it cannot be read. */
+export type TextReader = (path: string) => string | undefined;
+
+/** Reads from disk; `undefined` for missing or unreadable files. */
+export const readFromDisk: TextReader = (path) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The parsed files of a workspace, kept across analyses: a ts-morph `Project` without a type
+ * checker or dependency resolution (syntax is enough to find prompts, and much cheaper; see
+ * ARCHITECTURE.md "Measured costs"). Editors push unsaved text with `setText`; files not pushed
+ * are read from disk on first use.
+ */
+export class ProjectCache {
+  private readonly project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true },
+  });
+  private readonly versions = new Map<string, number>();
+  private readonly texts = new Map<string, string>();
+  private nextVersion = 1;
+
+  constructor(private readonly read: TextReader = readFromDisk) {}
+
+  /** Sets (or replaces) a file's text; returns its new version. */
+  setText(path: string, text: string): number {
+    const file = resolve(path);
+    if (this.texts.get(file) === text && this.versions.has(file)) return this.versions.get(file)!;
+    this.texts.set(file, text);
+    this.project.createSourceFile(file, text, { overwrite: true, scriptKind: scriptKindFor(file) });
+    const version = this.nextVersion++;
+    this.versions.set(file, version);
+    return version;
+  }
+
+  /** Forgets a file (deleted or closed and changed on disk). */
+  remove(path: string): void {
+    const file = resolve(path);
+    this.texts.delete(file);
+    this.versions.delete(file);
+    const sf = this.project.getSourceFile(file);
+    if (sf) this.project.removeSourceFile(sf);
+  }
+
+  /** The version of a file's text (0 when unknown), bumped on every change. */
+  version(path: string): number {
+    return this.versions.get(resolve(path)) ?? 0;
+  }
+
+  /** The text of a file, loading it from disk if needed. */
+  text(path: string): string | undefined {
+    const file = resolve(path);
+    if (!this.texts.has(file)) {
+      const text = this.read(file);
+      if (text === undefined) return undefined;
+      this.setText(file, text);
+    }
+    return this.texts.get(file);
+  }
+
+  /** The compiler's syntax tree of a file, loading it from disk if needed. */
+  sourceFile(path: string): ts.SourceFile | undefined {
+    const file = resolve(path);
+    if (this.text(file) === undefined) return undefined;
+    return this.project.getSourceFile(file)?.compilerNode;
+  }
+
+  /** Whether a file is known (pushed or read). */
+  has(path: string): boolean {
+    return this.texts.has(resolve(path));
+  }
+
+  /** Resolves a relative module specifier from a file to a source file path, or undefined. */
+  resolveModule(fromFile: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = resolve(dirname(fromFile), specifier);
+    const withoutJs = base.replace(/\.(m|c)?jsx?$/, '');
+    const candidates = [
+      base,
+      ...SOURCE_EXTENSIONS.map((ext) => base + ext),
+      ...(withoutJs !== base ? SOURCE_EXTENSIONS.map((ext) => withoutJs + ext) : []),
+      ...SOURCE_EXTENSIONS.map((ext) => join(base, 'index' + ext)),
+    ];
+    for (const candidate of candidates) {
+      if (!SOURCE_EXTENSIONS.includes(extname(candidate))) continue;
+      if (this.texts.has(candidate)) return candidate;
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    return undefined;
+  }
+}

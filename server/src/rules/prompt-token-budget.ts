@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { budgetFor } from '../config/budgets';
+import { formatUsd } from '../pricing/cost';
+import { ruleDocsUrl } from './docs-url';
+import { defineRule, type RuleReport } from './types';
+
+/**
+ * `prompt-token-budget`: a prompt (or the prompts of one call together) over the budget set in
+ * `budget` / `budgets` of the configuration: tokens, dollars per call, dollars per month.
+ */
+export default defineRule({
+  meta: {
+    id: 'prompt-token-budget',
+    description: 'Prompts must stay within their token and cost budgets.',
+    defaultSeverity: 'warning',
+    docsUrl: ruleDocsUrl('prompt-token-budget'),
+    messages: {
+      tokens: 'Prompt{name} is ≈{tokens} tokens, over its budget of {budget} tokens.',
+      perCall: 'Prompt{name} costs {cost}/call, over its budget of {budget}/call.',
+      perMonth: 'Prompt{name} costs {cost}/month, over its budget of {budget}/month.',
+      callTokens: 'The prompts of this call total ≈{tokens} tokens, over the budget of {budget} tokens.',
+    },
+    options: z.object({}).strict(),
+    fixable: false,
+  },
+  check({ prompts, config, file }) {
+    const reports: RuleReport[] = [];
+    const byCall = new Map<string, { total: number; prompts: number; budget?: number; span: { start: number; end: number } }>();
+    for (const { site, tokens, cost } of prompts) {
+      const budget = budgetFor(config, { name: site.name, file: site.file, role: site.role });
+      const name = site.name ? ` \`${site.name}\`` : '';
+      const at = { span: site.span, promptId: site.id };
+      if (budget.maxTokens !== undefined && tokens.total > budget.maxTokens) {
+        reports.push({ ...at, messageId: 'tokens', data: { name, tokens: tokens.total.toLocaleString('en-US'), budget: budget.maxTokens.toLocaleString('en-US') } });
+      }
+      if (budget.maxCostPerCall !== undefined && cost.perCall > budget.maxCostPerCall) {
+        reports.push({ ...at, messageId: 'perCall', data: { name, cost: formatUsd(cost.perCall), budget: formatUsd(budget.maxCostPerCall) } });
+      }
+      if (budget.maxCostPerMonth !== undefined && cost.perMonth > budget.maxCostPerMonth) {
+        reports.push({ ...at, messageId: 'perMonth', data: { name, cost: formatUsd(cost.perMonth), budget: formatUsd(budget.maxCostPerMonth) } });
+      }
+      if (site.call && !site.partOf && site.call.file === file) {
+        const key = `${site.call.span.start}`;
+        const entry = byCall.get(key) ?? { total: 0, prompts: 0, span: site.call.calleeSpan, budget: budgetFor(config, { file: site.call.file, role: 'call' }).maxTokens };
+        entry.total += tokens.total;
+        entry.prompts++;
+        byCall.set(key, entry);
+      }
+    }
+    for (const entry of byCall.values()) {
+      if (entry.budget !== undefined && entry.total > entry.budget && entry.prompts > 1) {
+        reports.push({ span: entry.span, messageId: 'callTokens', data: { tokens: entry.total.toLocaleString('en-US'), budget: entry.budget.toLocaleString('en-US') } });
+      }
+    }
+    return reports;
+  },
+});
