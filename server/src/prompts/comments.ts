@@ -85,6 +85,6 @@ export function scanComments(sourceFile: ts.SourceFile): FileComments {
 
 /** Whether the node has a `/* @prompt *\/` comment right before it. */
 export function isForced(node: ts.Node, sourceFile: ts.SourceFile): boolean {
-  const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.pos);
-  return !!ranges?.some((r) => FORCE.test(sourceFile.text.slice(r.pos, r.end)));
+  // The trivia between the previous token and the node holds its comments (same line or above).
+  return FORCE.test(sourceFile.text.slice(node.pos, node.getStart(sourceFile)));
 }

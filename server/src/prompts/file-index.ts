@@ -134,6 +134,9 @@ export function indexFile(file: string, sourceFile: ts.SourceFile): FileIndex {
     truncated: false,
   };
 
+  const mayForce = sourceFile.text.includes('@prompt');
+  const isLong = (node: ts.Node) =>
+    node.end - node.pos >= MIN_STRING_LENGTH || (mayForce && sourceFile.text.slice(node.pos, node.getStart(sourceFile)).includes('@prompt'));
   const visit = (node: ts.Node, scope: ts.Node, depth: number): void => {
     if (depth > MAX_DEPTH) {
       index.truncated = true;
@@ -245,10 +248,10 @@ export function indexFile(file: string, sourceFile: ts.SourceFile): FileIndex {
         break;
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-        if (node.end - node.pos >= MIN_STRING_LENGTH && !ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) index.strings.push(node as ts.Expression);
+        if (isLong(node) && !ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent)) index.strings.push(node as ts.Expression);
         return;
       case ts.SyntaxKind.TemplateExpression:
-        if (node.end - node.pos >= MIN_STRING_LENGTH) index.strings.push(node as ts.Expression);
+        if (isLong(node)) index.strings.push(node as ts.Expression);
         break;
     }
     const childScope = isScope(node) ? node : scope;

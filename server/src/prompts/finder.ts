@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { callInfo } from './call-info';
 import { isForced } from './comments';
 import { contains, type FileIndex } from './file-index';
-import { isPromptName, readsAsInstructions, isNotPromptText } from './heuristics';
+import { isNonPromptName, isPromptName, readsAsInstructions, isNotPromptText } from './heuristics';
 import { retrievalJoin, makeInjection } from './injections';
 import { isMessageElement, isMessageObject, roleOf } from './messages';
 import { Resolver, type IndexProvider, type ModuleResolver, type Resolved } from './resolver';
@@ -211,7 +211,10 @@ export class PromptFinder {
       const objects = messages.filter((el) => ts.isObjectLiteralExpression(unwrap(el)) || ts.isNewExpression(unwrap(el)) || ts.isCallExpression(unwrap(el)));
       if (objects.length === 0 && messages.length < 2) continue;
       if (insideDbCall(array) || this.isFineTuningExport(array)) continue;
-      this.messagesArgument(array, array, null, array);
+      // A declared array that is pushed to later: read it through its name so the pushes count.
+      const decl = array.parent;
+      const viaName = ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && this.index.pushes.has(decl.name.text);
+      this.messagesArgument(viaName ? (decl.name as ts.Identifier) : array, array, null, array);
     }
   }
 
@@ -308,7 +311,7 @@ export class PromptFinder {
       const name = nameOf(top);
       const returnedBy = returningFunctionName(top);
       const named = isPromptName(name) || isPromptName(returnedBy);
-      const instructions = readsAsInstructions(text, named ? 20 : MIN_UNNAMED_PROMPT);
+      const instructions = !isNonPromptName(name) && readsAsInstructions(text, named ? 20 : MIN_UNNAMED_PROMPT);
       if (!forced && !(named && text.trim().length >= 20 && !isNotPromptText(text)) && !instructions) continue;
       if (!forced && isLogOrError(top)) continue;
       const site = textSite({ index: this.index, node: top, name: name ?? returnedBy, kind: returnedBy ? 'function' : undefined }, roleForName(name ?? returnedBy, text), null, this.collector, ev);

@@ -5,6 +5,8 @@
 
 /** Names of variables, properties and functions that hold prompts. */
 export const PROMPT_NAME = /prompt|instruction|template|system_?message|system_?msg|persona|preamble|guidelines/i;
+/** Names ending in a prompt word (`titlePrompt`, `SYSTEM_PROMPT`, `agentInstructions`). */
+const PROMPT_SUFFIX = /(prompt|instructions?|template|system_?message|persona|preamble)s?$/i;
 /** Names that look like prompts but hold something else. */
 const NOT_PROMPT_NAME = /placeholder|label|title|button|tooltip|error|url|path|route|id$|key$|table|column|sql|query_?string|regex|pattern|selector|class_?name|style|filename|^prompts?(Table|Repo|Store|Schema|Model|Dao|Service)$/i;
 
@@ -25,17 +27,31 @@ const NOT_PROMPT_TEXT = [
   /^\s*(\$\s*)?(npm|npx|yarn|pnpm|git|docker|curl|node)\s/,
 ];
 
-/** Whether text starts like, or contains phrases of, an instruction to a model. */
+/** Second person or a placeholder: what separates "Summarize {text}" from a button's "Generate report". */
+const ADDRESSED = /\b(you|your)\b|\{[\w ]+\}/i;
+
+/**
+ * Whether text reads as an instruction to a model: prompt phrases anywhere, or an instruction opening
+ * that also addresses the model (second person, a placeholder). `{x}` stands for interpolations.
+ */
 export function readsAsInstructions(text: string, minLength = 40): boolean {
   const trimmed = text.trim();
   if (trimmed.length < minLength) return false;
   if (NOT_PROMPT_TEXT.some((re) => re.test(trimmed))) return false;
-  return INSTRUCTION_START.test(trimmed) || INSTRUCTION_MARKERS.test(trimmed);
+  return INSTRUCTION_MARKERS.test(trimmed) || (INSTRUCTION_START.test(trimmed) && ADDRESSED.test(trimmed));
+}
+
+/** Whether a name says it holds something other than a prompt (a label, an error, a URL, a table). */
+export function isNonPromptName(name: string | undefined): boolean {
+  return !!name && NOT_PROMPT_NAME.test(name) && !PROMPT_SUFFIX.test(name);
 }
 
 /** Whether a name suggests it holds a prompt (and not a UI label, an error, a table name). */
 export function isPromptName(name: string | undefined): boolean {
-  return !!name && PROMPT_NAME.test(name) && !NOT_PROMPT_NAME.test(name);
+  if (!name) return false;
+  // The last word decides: `titlePrompt` is a prompt, `promptTitle` is a label.
+  if (PROMPT_SUFFIX.test(name)) return true;
+  return PROMPT_NAME.test(name) && !isNonPromptName(name);
 }
 
 /** Whether text is obviously not a prompt, whatever its name (SQL, HTML, URL, error). */

@@ -1,6 +1,7 @@
 import { Project, ts } from 'ts-morph';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
+import { PathAliases } from './path-aliases';
 
 /** Extensions we analyse, in the order a relative import is resolved (TypeScript's order). */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -51,7 +52,11 @@ export class ProjectCache {
   private readonly texts = new Map<string, string>();
   private nextVersion = 1;
 
-  constructor(private readonly read: TextReader = readFromDisk) {}
+  private readonly aliases: PathAliases;
+
+  constructor(private readonly read: TextReader = readFromDisk) {
+    this.aliases = new PathAliases(read);
+  }
 
   /** Sets (or replaces) a file's text; returns its new version. */
   setText(path: string, text: string): number {
@@ -101,10 +106,17 @@ export class ProjectCache {
     return this.texts.has(resolve(path));
   }
 
-  /** Resolves a relative module specifier from a file to a source file path, or undefined. */
+  /** Resolves a relative or path-aliased module specifier from a file to a source file path, or undefined. */
   resolveModule(fromFile: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const base = resolve(dirname(fromFile), specifier);
+    if (specifier.startsWith('.')) return this.probe(resolve(dirname(fromFile), specifier));
+    for (const candidate of this.aliases.candidates(fromFile, specifier)) {
+      const found = this.probe(candidate);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private probe(base: string): string | undefined {
     const withoutJs = base.replace(/\.(m|c)?jsx?$/, '');
     const candidates = [
       base,
