@@ -15,10 +15,10 @@ export default defineRule({
     defaultSeverity: 'warning',
     docsUrl: ruleDocsUrl('prompt-token-budget'),
     messages: {
-      tokens: 'Prompt{name} is ≈{tokens} tokens, over its budget of {budget} tokens.',
+      tokens: 'Prompt{name} is {tokens} tokens, over its budget of {budget} tokens.',
       perCall: 'Prompt{name} costs {cost}/call, over its budget of {budget}/call.',
       perMonth: 'Prompt{name} costs {cost}/month, over its budget of {budget}/month.',
-      callTokens: 'The prompts of this call total ≈{tokens} tokens, over the budget of {budget} tokens.',
+      callTokens: 'The prompts of this call total {tokens} tokens, over the budget of {budget} tokens.',
     },
     options: z.object({}).strict(),
     fixable: false,
@@ -31,7 +31,7 @@ export default defineRule({
       const name = site.name ? ` \`${site.name}\`` : '';
       const at = { span: site.span, promptId: site.id };
       if (budget.maxTokens !== undefined && tokens.total > budget.maxTokens) {
-        reports.push({ ...at, messageId: 'tokens', data: { name, tokens: tokens.total.toLocaleString('en-US'), budget: budget.maxTokens.toLocaleString('en-US') } });
+        reports.push({ ...at, messageId: 'tokens', data: { name, tokens: `${tokens.approximate || tokens.dynamic > 0 ? '≈' : ''}${tokens.total.toLocaleString('en-US')}`, budget: budget.maxTokens.toLocaleString('en-US') } });
       }
       if (budget.maxCostPerCall !== undefined && cost.perCall > budget.maxCostPerCall) {
         reports.push({ ...at, messageId: 'perCall', data: { name, cost: formatUsd(cost.perCall), budget: formatUsd(budget.maxCostPerCall) } });
@@ -49,7 +49,7 @@ export default defineRule({
     }
     for (const entry of byCall.values()) {
       if (entry.budget !== undefined && entry.total > entry.budget && entry.prompts > 1) {
-        reports.push({ span: entry.span, messageId: 'callTokens', data: { tokens: entry.total.toLocaleString('en-US'), budget: entry.budget.toLocaleString('en-US') } });
+        reports.push({ span: entry.span, messageId: 'callTokens', data: { tokens: `≈${entry.total.toLocaleString('en-US')}`, budget: entry.budget.toLocaleString('en-US') } });
       }
     }
     return reports;
