@@ -28,6 +28,7 @@ Options:
   -m, --model <id>                default model for calls that show none (e.g. gpt-4o)
       --top <n>                   rows in the costliest-prompts table (text format, default 10)
       --no-color                  plain text output
+      --exit-zero                 exit 0 even when budgets or error rules fail (usage errors still exit 2)
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -62,6 +63,7 @@ export function runCli(argv: string[], io: CliIo): number {
         model: { type: 'string', short: 'm' },
         top: { type: 'string' },
         'no-color': { type: 'boolean' },
+        'exit-zero': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -122,7 +124,7 @@ export function runCli(argv: string[], io: CliIo): number {
 
   if (engine.configIssues.length > 0) return EXIT.usage;
   const failed = analysis.files.some((f) => f.reports.some((r) => r.severity === 'error' || GATE_RULES.has(r.ruleId)));
-  return failed ? EXIT.failed : EXIT.ok;
+  return failed && !values['exit-zero'] ? EXIT.failed : EXIT.ok;
 }
 
 if (require.main === module) {

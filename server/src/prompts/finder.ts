@@ -103,15 +103,23 @@ export class PromptFinder {
       if (!pattern) continue;
       this.llmCalls.push(call);
       const info = callInfo(call, pattern, this.index, this.resolver);
-      for (const arg of pattern.args) {
-        const found = argumentValue(call, arg);
-        if (!found) continue;
+      const found = pattern.args.map((arg) => ({ arg, found: argumentValue(call, arg) }));
+      info.promptArgs = found.flatMap(({ arg, found: f }) =>
+        f ? [{ name: arg.path ? arg.path.join('.') : `#${arg.position}`, value: this.spanOf(f.value), property: this.spanOf(f.anchor) }] : [],
+      );
+      for (const { arg, found: f } of found) {
+        if (!f) continue;
+        const found = f;
         const value = unwrap(found.value);
         const asMessages = arg.shape === 'messages' || (arg.shape === 'text-or-messages' && this.isMessagesValue(value));
         if (asMessages) this.messagesArgument(value, found.anchor, info, call);
         else this.textArgument(value, found.anchor, arg.role, info, call);
       }
     }
+  }
+
+  private spanOf(node: ts.Node) {
+    return { start: node.getStart(this.index.sourceFile), end: node.end };
   }
 
   private isMessagesValue(value: ts.Expression): boolean {

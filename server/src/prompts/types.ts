@@ -94,6 +94,11 @@ export interface CallInfo {
   optionsSpan?: Span;
   /** Whether the call carries Anthropic `cache_control` anywhere in its arguments. */
   cacheControl?: boolean;
+  /**
+   * The prompt arguments as written at the call (in the call's file): `name` is the option path
+   * (`system`, `messages`, `config.systemInstruction`) or `#0` for a positional argument.
+   */
+  promptArgs?: { name: string; value: Span; property: Span }[];
   /** Whether the call requests structured output (JSON schema, zod schema, enum, `response_format`). */
   structuredOutput?: boolean;
 }
