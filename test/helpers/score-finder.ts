@@ -44,7 +44,16 @@ export function scoreFinder(corpus: string): FinderScore {
     score.labelled += expected.length;
     score.found += predicted.length;
     const unmatched = [...predicted];
+    // Exact lines first, then one line off, so neighbouring labels do not steal each other's match.
+    const pending: typeof expected = [];
     for (const label of expected) {
+      const exact = unmatched.findIndex((p) => p.line === label.line);
+      if (exact >= 0) {
+        score.truePositives++;
+        unmatched.splice(exact, 1);
+      } else pending.push(label);
+    }
+    for (const label of pending) {
       const best = unmatched
         .map((p, i) => ({ i, d: Math.abs(p.line - label.line) }))
         .filter((c) => c.d <= LINE_TOLERANCE)

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index';
 import type { Resolver } from './resolver';
-import { optionsObject, receiverInit, type CallPattern } from './sdk-catalogue';
+import { optionsObject, receiverInit, type CallLike, type CallPattern } from './sdk-catalogue';
 import { calleeChain, getProperty, numericValue, textOf, unwrap } from './syntax';
 import type { CallInfo, Span } from './types';
 
@@ -70,7 +70,7 @@ function findKey(obj: ts.ObjectLiteralExpression, keys: string[]): { key: string
 }
 
 /** The options object of the model a call runs on (`new ChatOpenAI({...})`, `getGenerativeModel({...})`). */
-function modelOptions(call: ts.CallExpression, index: FileIndex): ts.ObjectLiteralExpression | undefined {
+function modelOptions(call: CallLike, index: FileIndex): ts.ObjectLiteralExpression | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   let init = receiverInit(callee.expression, index);
@@ -88,7 +88,7 @@ function modelOptions(call: ts.CallExpression, index: FileIndex): ts.ObjectLiter
 }
 
 /** Facts about an LLM call: provider, API, model, output cap, caching and structured output. */
-export function callInfo(call: ts.CallExpression, pattern: CallPattern, index: FileIndex, resolver: Resolver): CallInfo {
+export function callInfo(call: CallLike, pattern: CallPattern, index: FileIndex, resolver: Resolver): CallInfo {
   const info: CallInfo = {
     file: index.file,
     span: spanIn(call, index),

@@ -1,15 +1,18 @@
 import { ts } from 'ts-morph';
 import { callInfo } from './call-info';
 import { isForced } from './comments';
-import { contains, type FileIndex } from './file-index';
-import { isNonPromptName, isPromptName, readsAsInstructions, isNotPromptText } from './heuristics';
+import type { FileIndex } from './file-index';
+import { allowsWordingHeuristics } from './file-kind';
+import { isNonPromptName, isPromptName, namedPromptText, readsAsInstructions } from './heuristics';
 import { retrievalJoin, makeInjection } from './injections';
 import { isMessageElement, isMessageObject, roleOf } from './messages';
 import { Resolver, type IndexProvider, type ModuleResolver, type Resolved } from './resolver';
-import { argumentValue, matchCall, importedProviders } from './sdk-catalogue';
+import { argumentValue, importedProviders, matchAgent, matchCall, type CallLike, type CallPattern } from './sdk-catalogue';
 import { evaluate, returnedExpression } from './segments';
 import { messagesAnchor, messagesSite, resolveAnchor, SiteCollector, textSite } from './site-builder';
-import { calleeChain, getProperty, propertyName, textOf, unwrap } from './syntax';
+import { getProperty, unwrap } from './syntax';
+import { insideDbCall, isJsx, isLogOrError, nameOf, returningFunctionName, topStringExpression } from './text-candidates';
+import { isToolObject, mcpToolDescription } from './tools';
 import type { CallInfo, PromptRole, PromptSite } from './types';
 
 /** What the finder returns for one file. */
@@ -22,18 +25,14 @@ export interface FinderResult {
   notes: string[];
 }
 
-/** Keys of an object that make its `description` a tool description shown to a model. */
-const TOOL_KEYS = ['parameters', 'inputSchema', 'input_schema', 'schema', 'execute', 'argsSchema', 'args', 'func', 'handler', 'function'];
-/** Calls that define a tool. */
-const TOOL_FACTORIES = /^(tool|createTool|defineTool|dynamicTool|DynamicStructuredTool|DynamicTool|StructuredTool|registerTool|FunctionTool)$/;
-/** Receivers and methods of database writes: prompts stored in a table are data, not prompts. */
-const DB_CALL = /^(db|prisma|knex|sql|supabase|mongo|collection|repo|repository|drizzle|kysely|pool|client|tx|trx)$|^(insert|insertInto|values|upsert|createMany|seed|save|executeQuery|query)$/i;
-/** Fine-tuning exports write chat messages as data. */
-const FINE_TUNING = /jsonl|fine[-_ ]?tun/i;
 /** Minimum length of a string that is a prompt only because of its wording (no name, no call). */
 const MIN_UNNAMED_PROMPT = 60;
+/** A constant of prose at least this long inlined into a prompt is reported as a part of it. */
+const MIN_INLINED_CONSTANT = 30;
+/** Methods whose result is a formatted prompt template (the template is the site, not this value). */
+const TEMPLATE_OUTPUT = /^(invoke|format|formatMessages|formatPromptValue|formatPrompt)$/;
 
-/** Roles of SDK prompt properties. */
+/** Roles of prompts named by their variable. */
 function roleForName(name: string | undefined, text: string): PromptRole {
   if (name && /system|instruction|persona|preamble/i.test(name)) return 'system';
   if (name && /user|human|question|query/i.test(name)) return 'user';
@@ -45,26 +44,12 @@ function staticText(site: PromptSite): string {
   return site.segments.map((s) => (s.kind === 'static' ? s.text : ' ')).join('');
 }
 
-function insideDbCall(node: ts.Node): boolean {
-  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
-    if (ts.isCallExpression(p) && calleeChain(p.expression).some((name) => DB_CALL.test(name))) return true;
-    if (ts.isFunctionLike(p)) return false;
-  }
-  return false;
-}
-
-function enclosingFunction(node: ts.Node): ts.Node {
-  let p = node.parent;
-  while (p && !ts.isFunctionLike(p) && !ts.isSourceFile(p)) p = p.parent;
-  return p ?? node.getSourceFile();
-}
-
-/** Finds the prompts of one file. */
+/** Finds the prompts of one file in passes: SDK calls first, then shapes, then wording. */
 export class PromptFinder {
   private readonly collector: SiteCollector;
   private readonly resolver: Resolver;
-  /** SDK calls found in this file, for tool descriptions and fine-tuning checks. */
-  private readonly llmCalls: ts.CallExpression[] = [];
+  /** Calls to models found in this file. */
+  private readonly llmCalls: CallLike[] = [];
 
   constructor(
     private readonly index: FileIndex,
@@ -86,7 +71,7 @@ export class PromptFinder {
     this.pushedArrays();
     this.messageObjects();
     this.toolDescriptions();
-    this.promptTexts();
+    if (allowsWordingHeuristics(this.index, this.llmCalls.length > 0)) this.promptTexts();
     this.retrievalJoins();
     return { sites: [...this.collector.sites.values()], dependencies: [...this.resolver.dependencies], notes };
   }
@@ -95,12 +80,26 @@ export class PromptFinder {
     return this.collector.add(site, index, node, call, this.index, callNode);
   }
 
-  /** Pass 1: arguments of known SDK calls. */
+  private key(node: ts.Node): string {
+    return `${this.index.file}#${node.getStart(this.index.sourceFile)}`;
+  }
+
+  private spanOf(node: ts.Node) {
+    return { start: node.getStart(this.index.sourceFile), end: node.end };
+  }
+
+  /** Pass 1: arguments of known SDK calls and agent definitions. */
   private sdkCalls(): void {
     const providers = importedProviders(this.index);
-    for (const call of this.index.calls) {
-      const pattern = matchCall(call, this.index, providers);
+    const candidates: [CallLike, CallPattern | undefined][] = [
+      ...this.index.calls.map((c): [CallLike, CallPattern | undefined] => [c, matchCall(c, this.index, providers) ?? matchAgent(c, providers)]),
+      ...this.index.news.map((n): [CallLike, CallPattern | undefined] => [n, matchAgent(n, providers)]),
+    ];
+    candidates.sort((a, b) => a[0].pos - b[0].pos);
+    for (const [call, pattern] of candidates) {
       if (!pattern) continue;
+      // A template inside a messages array already found (fromMessages([SystemMessagePromptTemplate.fromTemplate(…)])).
+      if (this.insideMessagesArray(call) || this.collector.covered(this.index.file, call.getStart(this.index.sourceFile), call.end)) continue;
       this.llmCalls.push(call);
       const info = callInfo(call, pattern, this.index, this.resolver);
       const found = pattern.args.map((arg) => ({ arg, found: argumentValue(call, arg) }));
@@ -109,17 +108,42 @@ export class PromptFinder {
       );
       for (const { arg, found: f } of found) {
         if (!f) continue;
-        const found = f;
-        const value = unwrap(found.value);
+        const value = unwrap(f.value);
+        const object = arg.position !== undefined ? this.objectValue(value) : undefined;
+        if (object) {
+          // generateContent(request) with a request object: read its prompt keys.
+          this.requestObject(object, info, call);
+          continue;
+        }
         const asMessages = arg.shape === 'messages' || (arg.shape === 'text-or-messages' && this.isMessagesValue(value));
-        if (asMessages) this.messagesArgument(value, found.anchor, info, call);
-        else this.textArgument(value, found.anchor, arg.role, info, call);
+        if (asMessages) this.messagesArgument(value, f.anchor, info, call);
+        else this.textArgument(value, f.anchor, arg.role, info, call);
       }
     }
   }
 
-  private spanOf(node: ts.Node) {
-    return { start: node.getStart(this.index.sourceFile), end: node.end };
+  private objectValue(value: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    if (ts.isObjectLiteralExpression(value)) return getProperty(value, 'contents') || getProperty(value, 'systemInstruction') ? value : undefined;
+    if (!ts.isIdentifier(value)) return undefined;
+    const resolved = this.resolver.resolveName(this.index, value.text, value);
+    const init = resolved?.decl.init && !resolved.decl.property && resolved.index === this.index ? unwrap(resolved.decl.init as ts.Expression) : undefined;
+    return init && ts.isObjectLiteralExpression(init) && (getProperty(init, 'contents') || getProperty(init, 'systemInstruction')) ? init : undefined;
+  }
+
+  private requestObject(obj: ts.ObjectLiteralExpression, info: CallInfo, call: ts.Node): void {
+    const system = getProperty(obj, 'systemInstruction');
+    if (system) {
+      const s = unwrap(system);
+      const parts = ts.isObjectLiteralExpression(s) ? getProperty(s, 'parts') : undefined;
+      const first = parts && ts.isArrayLiteralExpression(unwrap(parts)) ? (unwrap(parts) as ts.ArrayLiteralExpression).elements[0] : undefined;
+      const text = first && ts.isObjectLiteralExpression(unwrap(first)) ? getProperty(unwrap(first) as ts.ObjectLiteralExpression, 'text') : undefined;
+      this.textArgument(text ?? system, text ?? system, 'system', info, call);
+    }
+    const contents = getProperty(obj, 'contents');
+    if (contents) {
+      if (this.isMessagesValue(unwrap(contents))) this.messagesArgument(unwrap(contents), contents, info, call);
+      else this.textArgument(contents, contents, 'user', info, call);
+    }
   }
 
   private isMessagesValue(value: ts.Expression): boolean {
@@ -135,31 +159,73 @@ export class PromptFinder {
   }
 
   private messagesArgument(value: ts.Expression, anchor: ts.Node, info: CallInfo | null, call: ts.Node): PromptSite | undefined {
+    if (this.isFormattedTemplate(value)) return undefined;
     const { node, index, mev, name } = messagesAnchor(value, anchor, this.index, this.collector);
-    if (this.isFineTuningExport(node)) return undefined;
     const site = this.add(messagesSite(node, index, mev, info, name), index, node, info, call);
     if (site) this.constantSites(mev.constants, site, info, call);
     return site;
   }
 
-  private textArgument(value: ts.Expression, anchorNode: ts.Node, role: PromptRole, info: CallInfo | null, call?: ts.Node): PromptSite | undefined {
+  /** `llm.invoke(await prompt.formatMessages({...}))`: the template is the prompt, reported where it is defined. */
+  private isFormattedTemplate(value: ts.Expression): boolean {
+    let e = unwrap(value);
+    if (ts.isIdentifier(e)) {
+      const resolved = this.resolver.resolveName(this.index, e.text, e);
+      const init = resolved?.decl.init && !resolved.decl.property ? unwrap(resolved.decl.init as ts.Expression) : undefined;
+      if (!init) return false;
+      e = init;
+    }
+    return ts.isCallExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression)) && TEMPLATE_OUTPUT.test((unwrap(e.expression) as ts.PropertyAccessExpression).name.text) && !ts.isIdentifier(unwrap(e.arguments[0] ?? e));
+  }
+
+  private textArgument(value: ts.Expression, anchorNode: ts.Node, role: PromptRole, info: CallInfo | null, call?: ts.Node): void {
     const e = unwrap(value);
     if (ts.isArrayLiteralExpression(e) && !e.elements.some((el) => isMessageElement(el))) {
-      // Anthropic system blocks: [{ type: 'text', text, cache_control }]
-      const firstText = e.elements.map((el) => unwrap(el as ts.Expression)).find((el) => ts.isObjectLiteralExpression(el) && getProperty(el, 'text')) as ts.ObjectLiteralExpression | undefined;
-      const text = firstText && getProperty(firstText, 'text');
-      if (text) return this.textArgument(text, text, role, info, call);
+      // Anthropic system blocks: [{ type: 'text', text, cache_control }, …] — each text block is prompt text.
+      const texts = e.elements
+        .map((el) => unwrap(el as ts.Expression))
+        .flatMap((el) => (ts.isObjectLiteralExpression(el) && getProperty(el, 'text') ? [getProperty(el, 'text')!] : []));
+      if (texts.length > 0) {
+        for (const text of texts) this.textArgument(text, text, role, info, call);
+        return;
+      }
     }
-    const anchor = resolveAnchor(e, this.index, this.resolver);
+    if (this.isFormattedTemplate(e)) return;
+    const branches = this.branches(e);
+    if (branches) {
+      // system: cond ? PROMPT_A : PROMPT_B — each branch with text is a prompt of this call.
+      for (const branch of branches) this.textArgument(branch, anchorNode, role, info, call);
+      return;
+    }
+    const fn = ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? returnedExpression(e) : undefined;
+    const anchor = fn ? { index: this.index, node: fn, kind: 'function' as const } : resolveAnchor(e, this.index, this.resolver);
     const ev = evaluate(anchor.node, anchor.index, this.collector.context(anchor.index.file));
     if (!ev.segments.some((s) => s.kind === 'static') && anchor.index === this.index) {
       // No visible text: report the argument itself (its content comes from elsewhere).
+      if (this.collector.sites.has(this.key(anchorNode))) return;
       const site = textSite({ index: this.index, node: anchorNode as ts.Expression, kind: 'argument' }, role, info, this.collector, ev);
-      return this.add(site, this.index, anchorNode, info, call);
+      this.add(site, this.index, anchorNode, info, call);
+      return;
     }
     const site = this.add(textSite(anchor, role, info, this.collector, ev), anchor.index, anchor.node, info, call);
     if (site) this.constantSites(ev.constants.slice(1), site, info, call);
-    return site;
+  }
+
+  /** The branches of `a ? b : c`, `a ?? b`, `a || b` (directly or through a constant) when one has text. */
+  private branches(e: ts.Expression): ts.Expression[] | undefined {
+    let value = e;
+    if (ts.isIdentifier(value)) {
+      const resolved = this.resolver.resolveName(this.index, value.text, value);
+      const init = resolved?.decl.kind === 'variable' && resolved.decl.init && !resolved.decl.property && resolved.index === this.index ? unwrap(resolved.decl.init as ts.Expression) : undefined;
+      if (!init) return undefined;
+      value = init;
+    }
+    let parts: ts.Expression[] | undefined;
+    if (ts.isConditionalExpression(value)) parts = [value.whenTrue, value.whenFalse];
+    else if (ts.isBinaryExpression(value) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(value.operatorToken.kind)) parts = [value.left, value.right];
+    if (!parts) return undefined;
+    const withText = parts.filter((p) => evaluate(p, this.index, this.collector.context(this.index.file)).segments.some((s) => s.kind === 'static'));
+    return withText.length > 0 ? withText : undefined;
   }
 
   /** Constants with prompt text used inside a larger prompt get their own site, as parts of it. */
@@ -170,17 +236,12 @@ export class PromptFinder {
       const anchor = resolveAnchor(init, index, this.resolver);
       const site = textSite({ ...anchor, name: anchor.name ?? decl.name }, roleForName(decl.name, ''), info, this.collector);
       if (site.id === parent.id) continue;
-      const text = staticText(site);
-      if (!isPromptName(decl.name) && !readsAsInstructions(text) && text.length < MIN_UNNAMED_PROMPT) continue;
+      const text = staticText(site).trim();
+      const prose = text.length >= MIN_INLINED_CONSTANT && /\s\S+\s/.test(text);
+      if (!isPromptName(decl.name) && !readsAsInstructions(text) && !prose) continue;
       site.partOf = parent.id;
       this.add(site, anchor.index, anchor.node, info, call);
     }
-  }
-
-  private isFineTuningExport(node: ts.Node): boolean {
-    const fn = enclosingFunction(node);
-    const text = textOf(fn, this.index.sourceFile);
-    return FINE_TUNING.test(text) && !this.llmCalls.some((c) => contains(fn, c));
   }
 
   /** Pass 2: LangChain `new PromptTemplate({ template })`, `new SystemMessage('…')`. */
@@ -192,7 +253,7 @@ export class PromptFinder {
       if (cls === 'PromptTemplate' && ts.isObjectLiteralExpression(arg)) {
         const template = getProperty(arg, 'template');
         if (template) this.textArgument(template, template, 'template', null);
-      } else if (/^(SystemMessage|HumanMessage|AIMessage)$/.test(cls) && !this.claimedByArray(node)) {
+      } else if (/^(SystemMessage|HumanMessage|AIMessage)$/.test(cls) && !this.insideMessagesArray(node)) {
         const content = ts.isObjectLiteralExpression(arg) ? getProperty(arg, 'content') : arg;
         const role = cls === 'SystemMessage' ? 'system' : cls === 'HumanMessage' ? 'user' : 'assistant';
         if (content) this.textArgument(content, content, role, null);
@@ -200,10 +261,9 @@ export class PromptFinder {
     }
   }
 
-  private claimedByArray(node: ts.Node): boolean {
+  private insideMessagesArray(node: ts.Node): boolean {
     for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
-      if (ts.isArrayLiteralExpression(p) && this.collector.sites.has(`${this.index.file}#${p.getStart(this.index.sourceFile)}`)) return true;
-      if (ts.isArrayLiteralExpression(p) && p.elements.some((el) => isMessageElement(el))) return true;
+      if (ts.isArrayLiteralExpression(p) && (p.elements.some((el) => isMessageElement(el)) || this.collector.sites.has(this.key(p)))) return true;
     }
     return false;
   }
@@ -211,14 +271,13 @@ export class PromptFinder {
   /** Pass 3: `{ role, content }` arrays (and LangChain message arrays) anywhere. */
   private messageArrays(): void {
     for (const array of this.index.arrays) {
-      const start = array.getStart(this.index.sourceFile);
-      if (this.collector.sites.has(`${this.index.file}#${start}`)) continue;
-      if (this.insideMessagesArray(array)) continue;
+      if (this.collector.sites.has(this.key(array)) || this.insideMessagesArray(array)) continue;
+      if (this.collector.covered(this.index.file, array.getStart(this.index.sourceFile), array.end)) continue;
       const messages = array.elements.filter((el) => isMessageElement(el));
       if (messages.length === 0) continue;
       const objects = messages.filter((el) => ts.isObjectLiteralExpression(unwrap(el)) || ts.isNewExpression(unwrap(el)) || ts.isCallExpression(unwrap(el)));
       if (objects.length === 0 && messages.length < 2) continue;
-      if (insideDbCall(array) || this.isFineTuningExport(array)) continue;
+      if (insideDbCall(array) || !this.sendsPrompt(array, objects)) continue;
       // A declared array that is pushed to later: read it through its name so the pushes count.
       const decl = array.parent;
       const viaName = ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && this.index.pushes.has(decl.name.text);
@@ -226,11 +285,19 @@ export class PromptFinder {
     }
   }
 
-  private insideMessagesArray(node: ts.Node): boolean {
-    for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
-      if (ts.isArrayLiteralExpression(p) && (p.elements.some((el) => isMessageElement(el)) || this.collector.sites.has(`${this.index.file}#${p.getStart(this.index.sourceFile)}`))) return true;
-    }
-    return false;
+  /**
+   * Whether a messages array outside a known call is a prompt: not training data (fine-tuning
+   * exports), and not a state update that only appends the model's reply to stored history.
+   */
+  private sendsPrompt(array: ts.ArrayLiteralExpression, objects: ts.Expression[]): boolean {
+    if (!allowsWordingHeuristics(this.index, this.llmCalls.length > 0) && this.llmCalls.length === 0) return false;
+    const roles = objects.map((o) => {
+      const e = unwrap(o);
+      const role = ts.isObjectLiteralExpression(e) ? getProperty(e, 'role') : undefined;
+      return role && ts.isStringLiteralLike(unwrap(role)) ? roleOf((unwrap(role) as ts.StringLiteral).text) : 'unknown';
+    });
+    const onlyReplies = roles.length > 0 && roles.every((r) => r === 'assistant' || r === 'tool');
+    return !(onlyReplies && array.elements.some((el) => ts.isSpreadElement(el)));
   }
 
   /** Pass 4: arrays built with `messages.push({ role, content })`. */
@@ -240,25 +307,32 @@ export class PromptFinder {
       const resolved = this.resolver.resolveName(this.index, name, pushes[0]);
       const init = resolved?.decl.init && !resolved.decl.property ? unwrap(resolved.decl.init as ts.Expression) : undefined;
       if (!resolved || resolved.index !== this.index || !init || !ts.isArrayLiteralExpression(init)) continue;
-      if (this.collector.sites.has(`${this.index.file}#${init.getStart(this.index.sourceFile)}`)) continue;
-      if (insideDbCall(init) || this.isFineTuningExport(init)) continue;
+      if (this.collector.sites.has(this.key(init)) || insideDbCall(init)) continue;
+      if (!allowsWordingHeuristics(this.index, this.llmCalls.length > 0)) continue;
       const receiver = (pushes[0].expression as ts.PropertyAccessExpression).expression;
       this.messagesArgument(receiver, init, null, init);
     }
   }
 
-  /** Pass 5: stand-alone `{ role: 'system', content: … }` objects. */
+  /** Pass 5: stand-alone `{ role: 'system', content: … }` objects, and `.map()` callbacks that build messages. */
   private messageObjects(): void {
     for (const obj of this.index.objects) {
       if (!isMessageObject(obj) || this.insideMessagesArray(obj) || insideDbCall(obj)) continue;
-      if (ts.isCallExpression(obj.parent) && obj.parent.arguments.includes(obj) && ts.isPropertyAccessExpression(obj.parent.expression) && obj.parent.expression.name.text === 'push') continue;
-      const role = roleOf(ts.isStringLiteralLike(unwrap(getProperty(obj, 'role')!)) ? (unwrap(getProperty(obj, 'role')!) as ts.StringLiteral).text : undefined);
-      const content = getProperty(obj, 'content') ?? getProperty(obj, 'parts');
-      if (content && !this.collector.covered(this.index.file, content.getStart(this.index.sourceFile), content.end)) {
-        const anchor = resolveAnchor(content, this.index, this.resolver);
-        const ev = evaluate(anchor.node, anchor.index, this.collector.context(anchor.index.file));
-        if (ev.segments.some((s) => s.kind === 'static')) this.add(textSite(anchor, role, null, this.collector, ev), anchor.index, anchor.node, null);
+      if (this.collector.covered(this.index.file, obj.getStart(this.index.sourceFile), obj.end)) continue;
+      const parent = obj.parent;
+      if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') continue;
+      const mapCall = mapCallReturning(obj);
+      if (mapCall) {
+        if (!this.collector.sites.has(this.key(mapCall))) this.messagesArgument(mapCall, mapCall, null, mapCall);
+        continue;
       }
+      const roleValue = getProperty(obj, 'role');
+      const role = roleOf(roleValue && ts.isStringLiteralLike(unwrap(roleValue)) ? (unwrap(roleValue) as ts.StringLiteral).text : undefined);
+      const content = getProperty(obj, 'content') ?? getProperty(obj, 'parts');
+      if (!content || this.collector.covered(this.index.file, content.getStart(this.index.sourceFile), content.end)) continue;
+      const anchor = resolveAnchor(content, this.index, this.resolver);
+      const ev = evaluate(anchor.node, anchor.index, this.collector.context(anchor.index.file));
+      if (ev.segments.some((s) => s.kind === 'static')) this.add(textSite(anchor, role, null, this.collector, ev), anchor.index, anchor.node, null);
     }
   }
 
@@ -266,41 +340,19 @@ export class PromptFinder {
   private toolDescriptions(): void {
     for (const obj of this.index.objects) {
       const description = getProperty(obj, 'description');
-      if (!description || !this.isToolObject(obj)) continue;
-      this.toolDescription(description);
+      if (description && isToolObject(obj)) this.toolDescription(description);
     }
-    // MCP: server.tool(name, description, schema, handler)
     for (const call of this.index.calls) {
-      const chain = calleeChain(call.expression);
-      if (chain[chain.length - 1] === 'tool' && chain.length >= 2 && call.arguments.length >= 3 && ts.isStringLiteralLike(unwrap(call.arguments[1]))) {
-        this.toolDescription(call.arguments[1]);
-      }
+      const description = mcpToolDescription(call);
+      if (description) this.toolDescription(description);
     }
-  }
-
-  private isToolObject(obj: ts.ObjectLiteralExpression): boolean {
-    if (TOOL_KEYS.some((key) => getProperty(obj, key) !== undefined)) {
-      // JSON-schema property definitions ({ type: 'string', description }) are not tools.
-      const type = getProperty(obj, 'type');
-      if (type && ts.isStringLiteralLike(unwrap(type)) && !['function', 'object', 'custom'].includes((unwrap(type) as ts.StringLiteral).text)) return false;
-      if (getProperty(obj, 'parameters') || getProperty(obj, 'inputSchema') || getProperty(obj, 'input_schema') || getProperty(obj, 'execute') || getProperty(obj, 'func') || getProperty(obj, 'argsSchema')) return true;
-      if (getProperty(obj, 'schema') && getProperty(obj, 'name')) return true;
-    }
-    const parent = obj.parent;
-    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
-      const chain = calleeChain(parent.expression);
-      return TOOL_FACTORIES.test(chain[chain.length - 1] ?? '');
-    }
-    if (ts.isPropertyAssignment(parent) && propertyName(parent.name) === 'function') return true;
-    return false;
   }
 
   private toolDescription(description: ts.Expression): void {
     const anchor = resolveAnchor(description, this.index, this.resolver);
     const ev = evaluate(anchor.node, anchor.index, this.collector.context(anchor.index.file));
     if (!ev.segments.some((s) => s.kind === 'static')) return;
-    const site = textSite({ ...anchor, kind: 'tool-description' }, 'tool', null, this.collector, ev);
-    this.add(site, anchor.index, anchor.node, null);
+    this.add(textSite({ ...anchor, kind: 'tool-description' }, 'tool', null, this.collector, ev), anchor.index, anchor.node, null);
   }
 
   /** Pass 7: prompt text with no visible call: named constants, template functions, instruction-like text, forced strings. */
@@ -310,18 +362,17 @@ export class PromptFinder {
       const top = topStringExpression(literal);
       if (seen.has(top)) continue;
       seen.add(top);
-      const start = top.getStart(this.index.sourceFile);
-      if (this.collector.covered(this.index.file, start, top.end)) continue;
+      if (this.collector.covered(this.index.file, top.getStart(this.index.sourceFile), top.end)) continue;
       const forced = isForced(top, this.index.sourceFile) || isForced(literal, this.index.sourceFile);
-      if (!forced && (insideDbCall(top) || this.insideMessagesArray(top) || isJsx(top))) continue;
+      if (!forced && (insideDbCall(top) || this.insideMessagesArray(top) || isJsx(top) || isLogOrError(top))) continue;
       const ev = evaluate(top, this.index, this.collector.context(this.index.file));
       const text = ev.segments.map((s) => (s.kind === 'static' ? s.text : ' {x} ')).join('');
       const name = nameOf(top);
       const returnedBy = returningFunctionName(top);
       const named = isPromptName(name) || isPromptName(returnedBy);
-      const instructions = !isNonPromptName(name) && readsAsInstructions(text, named ? 20 : MIN_UNNAMED_PROMPT);
-      if (!forced && !(named && text.trim().length >= 20 && !isNotPromptText(text)) && !instructions) continue;
-      if (!forced && isLogOrError(top)) continue;
+      const byName = named && namedPromptText(text);
+      const byWording = !isNonPromptName(name) && readsAsInstructions(text, MIN_UNNAMED_PROMPT);
+      if (!forced && !byName && !byWording) continue;
       const site = textSite({ index: this.index, node: top, name: name ?? returnedBy, kind: returnedBy ? 'function' : undefined }, roleForName(name ?? returnedBy, text), null, this.collector, ev);
       if (forced) site.forced = true;
       this.add(site, this.index, top, null);
@@ -331,16 +382,17 @@ export class PromptFinder {
   /** Pass 8: retrieved documents joined into text, as sites of their own (parts of an enclosing prompt). */
   private retrievalJoins(): void {
     for (const call of this.index.calls) {
-      const collection = retrievalJoin(call, this.index);
+      const collection = retrievalJoin(call, this.index, this.resolver);
       if (!collection) continue;
-      const span = { start: call.getStart(this.index.sourceFile), end: call.end };
+      const span = this.spanOf(call);
       const holder = nameOf(call);
       const parent =
         this.collector.covered(this.index.file, span.start, span.end) ??
         (holder ? [...this.collector.sites.values()].find((s) => s.retrieval?.expression === holder && s.file === this.index.file) : undefined);
       const injection = makeInjection('retrieval', call, collection, this.index, this.resolver, this.index.file);
+      const id = `${this.index.file}#${span.start}`;
       const site: PromptSite = {
-        id: `${this.index.file}#${span.start}`,
+        id,
         file: this.index.file,
         span,
         kind: 'join',
@@ -351,7 +403,7 @@ export class PromptFinder {
         history: null,
         retrieval: injection,
         annotation: {},
-        partOf: parent && parent.id !== `${this.index.file}#${span.start}` ? parent.id : undefined,
+        partOf: parent && parent.id !== id ? parent.id : undefined,
       };
       const added = this.add(site, this.index, call, site.call);
       if (added && parent && !parent.retrieval) parent.retrieval = injection;
@@ -359,68 +411,18 @@ export class PromptFinder {
   }
 }
 
-/** The largest expression a string belongs to as text (`'a' + b + 'c'`, a template, `[...].join()`). */
-function topStringExpression(node: ts.Expression): ts.Expression {
-  let e: ts.Expression = node;
-  for (;;) {
-    const p = e.parent;
-    if (!p) return e;
-    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) e = p;
-    else if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isTaggedTemplateExpression(p)) e = p;
-    else if (ts.isTemplateSpan(p) && p.expression === e) e = p.parent as ts.TemplateExpression;
-    else if (ts.isArrayLiteralExpression(p) && ts.isPropertyAccessExpression(p.parent) && p.parent.name.text === 'join' && ts.isCallExpression(p.parent.parent)) e = p.parent.parent;
-    else if (ts.isPropertyAccessExpression(p) && /^(trim|trimStart|trimEnd)$/.test(p.name.text) && ts.isCallExpression(p.parent)) e = p.parent;
-    else if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && /^(dedent|outdent|stripIndent)$/.test(p.expression.text)) e = p;
-    else return e;
-  }
-}
-
-/** The name a string is bound to: `const NAME =`, `name: '…'`, `this.name =`. */
-function nameOf(node: ts.Expression): string | undefined {
-  const p = node.parent;
-  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-  if (ts.isPropertyAssignment(p)) return propertyName(p.name);
-  if (ts.isPropertyDeclaration(p)) return propertyName(p.name);
-  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const left = p.left;
-    if (ts.isIdentifier(left)) return left.text;
-    if (ts.isPropertyAccessExpression(left)) return left.name.text;
-  }
-  if (ts.isParameter(p) && ts.isIdentifier(p.name)) return p.name.text;
-  return undefined;
-}
-
-/** The name of the function whose (last) returned expression this is. */
-function returningFunctionName(node: ts.Expression): string | undefined {
-  let fn: ts.Node | undefined;
-  const p = node.parent;
-  if (ts.isReturnStatement(p)) {
-    fn = p.parent;
+/** The `.map()` call whose callback returns this object (`history.map(m => ({ role, content }))`). */
+function mapCallReturning(obj: ts.ObjectLiteralExpression): ts.CallExpression | undefined {
+  let node: ts.Node = obj;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  let fn: ts.Node | undefined = node.parent;
+  if (fn && ts.isReturnStatement(fn)) {
     while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
-  } else if (ts.isArrowFunction(p) && p.body === node) fn = p;
-  if (!fn || returnedExpression(fn) !== node) return undefined;
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return propertyName(fn.name as ts.PropertyName);
-  if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
-  if (ts.isPropertyAssignment(fn.parent)) return propertyName(fn.parent.name);
-  return undefined;
-}
-
-function isJsx(node: ts.Node): boolean {
-  const p = node.parent;
-  return ts.isJsxAttribute(p) || ts.isJsxExpression(p) || ts.isJsxAttribute(p.parent);
-}
-
-/** Strings passed to loggers or thrown errors. */
-function isLogOrError(node: ts.Node): boolean {
-  for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isStatement(p); p = p.parent) {
-    if (ts.isNewExpression(p) && ts.isIdentifier(p.expression) && /Error$|Exception$/.test(p.expression.text)) return true;
-    if (ts.isCallExpression(p)) {
-      const chain = calleeChain(p.expression);
-      if (/^(console|logger|log|winston|pino)$/.test(chain[0] ?? '') || /^(log|info|warn|error|debug|trace|alert|toast|notify|t|i18n|__)$/.test(chain[chain.length - 1] ?? '')) return true;
-      return false;
-    }
   }
-  return false;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'map') return undefined;
+  return call;
 }
 
 /** Finds the prompts of a file given its index and a way to read other files. */

@@ -8,14 +8,14 @@ export const PROMPT_NAME = /prompt|instruction|template|system_?message|system_?
 /** Names ending in a prompt word (`titlePrompt`, `SYSTEM_PROMPT`, `agentInstructions`). */
 const PROMPT_SUFFIX = /(prompt|instructions?|template|system_?message|persona|preamble)s?$/i;
 /** Names that look like prompts but hold something else. */
-const NOT_PROMPT_NAME = /placeholder|label|title|button|tooltip|error|url|path|route|id$|key$|table|column|sql|query_?string|regex|pattern|selector|class_?name|style|filename|^prompts?(Table|Repo|Store|Schema|Model|Dao|Service)$/i;
+const NOT_PROMPT_NAME = /placeholder|label|title|button|tooltip|help|hint|caption|desc|subtitle|heading|cta|toast|notification|^body$|banner|error|url|path|route|id$|key$|table|column|sql|query_?string|regex|pattern|selector|class_?name|style|filename|^prompts?(Table|Repo|Store|Schema|Model|Dao|Service)$/i;
 
 /** Openings of instructions to a model. */
 const INSTRUCTION_START =
-  /^\s*(#+\s*)?(<\w+>\s*)?(you are|you're|you will|you must|you should|your (task|job|role|goal|mission)|act as|as an? (ai|expert|assistant|helpful|senior|professional)|given (the|a|an|this|these)|answer|summari[sz]e|translate|classify|categori[sz]e|extract|rewrite|rephrase|respond|reply|write (a|an|the)|generate|compose|draft|here (is|are)|below (is|are)|based on|using the|use the (following|context|information|provided)|the following|you will be (given|provided)|i want you to|i need you to|please (answer|summari[sz]e|write|provide|generate|analy[sz]e|read|review|explain|help|classify|extract|translate|rewrite)|return (only|a|an|the|json)|output (only|a|an|the)|analy[sz]e|identify (the|all)|determine (the|whether|if)|decide (whether|if|which)|read the|consider the|imagine|pretend|system:|human:|user:|assistant:|instructions?:|context:|question:|task:|role:|objective:)/i;
+  /^\s*([-*#>]+\s*|\d+[.)]\s*)?(<\w+>\s*)?(you are|you're|you will|you must|you should|your (task|job|role|goal|mission)|act as|as an? (ai|expert|assistant|helpful|senior|professional)|given (the|a|an|this|these)|answer|summari[sz]e|translate|classify|categori[sz]e|extract|rewrite|rephrase|respond|reply|write (a|an|the)|generate|compose|draft|here (is|are)|below (is|are)|based on|using the|use the (following|context|information|provided)|the following|you will be (given|provided)|i want you to|i need you to|please (answer|summari[sz]e|write|provide|generate|analy[sz]e|read|review|explain|help|classify|extract|translate|rewrite)|return (only|a|an|the|json)|output (only|a|an|the)|analy[sz]e|identify (the|all)|determine (the|whether|if)|decide (whether|if|which)|read the|consider the|imagine|pretend|system:|human:|user:|assistant:|instructions?:|context:|question:|task:|role:|objective:)/i;
 /** Phrases that occur inside prompts and rarely elsewhere. */
 const INSTRUCTION_MARKERS =
-  /\b(you are an? [a-z]|you are the [a-z]|respond (only )?(with|in)|answer (only )?(with|in)|do not (mention|include|make up|reveal|add|use)|don't (make up|mention|add)|in (valid )?json|json (object|format|array)|step[- ]by[- ]step|if you (don't|do not) know|think (step|carefully)|your (response|answer|output) (should|must)|the user('s)? (question|message|query|input|request)|below is|the following (text|context|document|conversation|question|article|code)|as a helpful|helpful assistant|be concise|(question|context|input|chat_history|history|query|text|document)\s*:\s*\{)|\{(input|question|context|query|chat_history|history|text|topic|document|content)\}|\{\{\s*\w+\s*\}\}/i;
+  /\b(you are an? [a-z]|you are the [a-z]|(respond|answer|reply) (only )?(with|in) (json|valid|a |an |one |the |markdown|english|plain|exactly|\d)|respond only|answer only|do not (mention|include|make up|reveal|add|use)|don't (make up|mention|add)|in (valid )?json|json (object|format|array)|step[- ]by[- ]step|if you (don't|do not) know|think (step|carefully)|your (response|answer|output) (should|must)|the user('s)? (question|message|query|input|request)|below is|the following (text|context|document|conversation|question|article|code)|as a helpful|helpful assistant|be concise|(question|context|input|chat_history|history|query|text|document)\s*:\s*\{)|\{(input|question|context|query|chat_history|history|text|topic|document|content)\}|\{\{\s*\w+\s*\}\}/i;
 /** Strings that are clearly not prompts. */
 const NOT_PROMPT_TEXT = [
   /^\s*(select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(table|index|view)|alter\s+table|drop\s+table|with\s+\w+\s+as\s*\()\b/i,
@@ -58,3 +58,17 @@ export function isPromptName(name: string | undefined): boolean {
 export function isNotPromptText(text: string): boolean {
   return NOT_PROMPT_TEXT.some((re) => re.test(text));
 }
+
+/**
+ * Whether text bound to a prompt-like name is prompt text: it reads as instructions, addresses the
+ * model, or is long prose. (`const prompt = 'Continue?'` in a CLI is a question to the user.)
+ */
+export function namedPromptText(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length < 20 || isNotPromptText(trimmed)) return false;
+  return readsAsInstructions(trimmed, 20) || (ADDRESSED.test(trimmed) && trimmed.length >= 40) || trimmed.length >= LONG_PROSE;
+}
+
+/** Text this long bound to a prompt name is prompt text whatever its wording. */
+const LONG_PROSE = 200;
+

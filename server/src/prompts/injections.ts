@@ -122,11 +122,13 @@ function reassignedWithBound(index: FileIndex, name: string, resolver: Resolver,
  * Recognises retrieved documents joined into text: `docs.map(d => d.pageContent).join('\n')`,
  * `formatDocumentsAsString(docs)`, and variables holding such a join.
  */
-export function retrievalJoin(expr: ts.Expression, index: FileIndex): ts.Expression | undefined {
+export function retrievalJoin(expr: ts.Expression, index: FileIndex, resolver?: Resolver): ts.Expression | undefined {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return undefined;
   const callee = unwrap(e.expression);
-  if (ts.isIdentifier(callee) && /^(formatDocumentsAsString|formatDocs|combineDocuments|formatContext|docsToString)$/.test(callee.text) && e.arguments.length > 0) {
+  // A library helper (LangChain's formatDocumentsAsString); a local function of that name has its own join inside.
+  const libraryHelper = ts.isIdentifier(callee) && !(resolver && index.declarations.has(callee.text));
+  if (libraryHelper && /^(formatDocumentsAsString|formatDocs|combineDocuments|formatContext|docsToString)$/.test((callee as ts.Identifier).text) && e.arguments.length > 0) {
     return e.arguments[0];
   }
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'join') return undefined;

@@ -32,6 +32,8 @@ const MESSAGE_CLASSES: Record<string, PromptRole> = {
 };
 /** Placeholders that inject history into a LangChain template. */
 const PLACEHOLDER = /^(MessagesPlaceholder|placeholder)$/;
+/** Keys of stored message records (database rows), which are data rather than a prompt being sent. */
+const RECORD_KEYS = /^(chatId|createdAt|updatedAt|userId|conversationId|threadId|timestamp|attachments|messageId)$/;
 /** Methods that grow or shrink an array of messages. */
 const BOUNDING_MUTATIONS = /\.(shift|splice)\(|\.length\s*=|\.slice\(\s*-/;
 
@@ -91,8 +93,12 @@ export function isMessageObject(obj: ts.ObjectLiteralExpression): boolean {
   let content = false;
   for (const prop of obj.properties) {
     const name = ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop) ? propertyName(prop.name) : undefined;
-    if (name === 'role') role = true;
-    else if (name === 'content' || name === 'parts') content = true;
+    if (name === 'role') {
+      // A literal role must be a chat role (`{ role: 'tooltip', content }` is UI data).
+      const value = ts.isPropertyAssignment(prop) ? unwrap(prop.initializer) : undefined;
+      role = !value || !ts.isStringLiteralLike(value) || value.text.toLowerCase() in ROLE_NAMES;
+    } else if (name === 'content' || name === 'parts') content = true;
+    else if (name && RECORD_KEYS.test(name)) return false;
   }
   return role && content;
 }

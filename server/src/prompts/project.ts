@@ -6,6 +6,9 @@ import { PathAliases } from './path-aliases';
 /** Extensions we analyse, in the order a relative import is resolved (TypeScript's order). */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
+/** How many parent folders are searched for a conventional `@/` alias root. */
+const MAX_ALIAS_LEVELS = 8;
+
 /** Script kind per extension, so `.js` files parse as JavaScript and JSX parses where it may appear. */
 function scriptKindFor(path: string): ts.ScriptKind {
   switch (extname(path).toLowerCase()) {
@@ -112,6 +115,24 @@ export class ProjectCache {
     for (const candidate of this.aliases.candidates(fromFile, specifier)) {
       const found = this.probe(candidate);
       if (found) return found;
+    }
+    return this.conventionalAlias(fromFile, specifier);
+  }
+
+  /**
+   * `@/lib/x` and `~/lib/x` without a tsconfig in reach (a copied folder, a monorepo package):
+   * try the conventional roots, the nearest ancestor folder that has `lib/x` or `src/lib/x`.
+   */
+  private conventionalAlias(fromFile: string, specifier: string): string | undefined {
+    const match = /^[@~#]\/(.+)$/.exec(specifier);
+    if (!match) return undefined;
+    let dir = dirname(fromFile);
+    for (let level = 0; level < MAX_ALIAS_LEVELS; level++) {
+      const found = this.probe(join(dir, match[1])) ?? this.probe(join(dir, 'src', match[1]));
+      if (found) return found;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
     }
     return undefined;
   }

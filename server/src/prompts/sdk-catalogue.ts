@@ -74,6 +74,33 @@ const GOOGLE_MODELS: CallPattern = {
 const GOOGLE_MODEL_CALL: CallPattern = { provider: 'google', api: 'google.generateContent', args: [{ position: 0, role: 'user', shape: 'text-or-messages' }] };
 const GOOGLE_GET_MODEL: CallPattern = { provider: 'google', api: 'google.getGenerativeModel', args: [{ path: ['systemInstruction'], role: 'system', shape: 'text' }] };
 
+const GOOGLE_CHAT: CallPattern = {
+  provider: 'google',
+  api: 'google.chats.create',
+  args: [
+    { path: ['config', 'systemInstruction'], role: 'system', shape: 'text' },
+    { path: ['history'], role: 'unknown', shape: 'messages' },
+  ],
+};
+const OPENAI_AGENTS_RUN: CallPattern = { provider: 'openai', api: 'openai.agents.run', args: [{ position: 1, role: 'user', shape: 'text-or-messages' }] };
+/** Agent classes whose `instructions` are a system prompt (OpenAI Agents SDK, Mastra, VoltAgent). */
+export const AGENT_CLASSES = /^(Agent|RealtimeAgent)$/;
+
+/** The prompt-bearing options of an agent definition (`new Agent({ instructions })`, `Agent.create(...)`). */
+export function matchAgent(node: CallLike, providers: Set<Provider>): CallPattern | undefined {
+  const chain = calleeChain(node.expression);
+  const isNew = ts.isNewExpression(node) && AGENT_CLASSES.test(chain[chain.length - 1] ?? '');
+  const isCreate = ts.isCallExpression(node) && chain.length === 2 && AGENT_CLASSES.test(chain[0]) && chain[1] === 'create';
+  if (!(isNew || isCreate) || !optionsObject(node)) return undefined;
+  const obj = optionsObject(node)!;
+  if (!getProperty(obj, 'instructions') && !getProperty(obj, 'model')) return undefined;
+  return {
+    provider: providers.has('openai') ? 'openai' : 'ai-sdk',
+    api: 'agent.instructions',
+    args: [{ path: ['instructions'], role: 'system', shape: 'text' }],
+  };
+}
+
 /** AI SDK functions that call a model with a prompt. */
 const AI_SDK_FUNCTIONS = /^(generateText|streamText|generateObject|streamObject|streamUI)$/;
 /** LangChain prompt-template classes with a static `fromTemplate`. */
@@ -93,13 +120,16 @@ const LANGCHAIN_MODEL_CLASS = /^(Chat[A-Z]\w*|OpenAI|Anthropic|Ollama|AzureOpenA
 /** Names commonly given to a model object. */
 const MODEL_VARIABLE = /^(llm|model|chatModel|chat_model|llm\w+|\w*Llm|\w*LLM|\w*ChatModel|\w*Model)$/;
 
-function optionsObject(call: ts.CallExpression, position = 0): ts.ObjectLiteralExpression | undefined {
-  const arg = call.arguments[position];
+/** A call or `new` expression: both carry a callee and arguments. */
+export type CallLike = ts.CallExpression | ts.NewExpression;
+
+function optionsObject(call: CallLike, position = 0): ts.ObjectLiteralExpression | undefined {
+  const arg = call.arguments?.[position];
   const value = arg && unwrap(arg);
   return value && ts.isObjectLiteralExpression(value) ? value : undefined;
 }
 
-function looksLikeLlmOptions(call: ts.CallExpression): boolean {
+function looksLikeLlmOptions(call: CallLike): boolean {
   const obj = optionsObject(call);
   return !!obj && LLM_OPTION_KEYS.some((key) => getProperty(obj, key) !== undefined);
 }
@@ -164,7 +194,19 @@ export function matchCall(call: ts.CallExpression, index: FileIndex, providers: 
     if (prev === 'models' || optionsObject(call) && getProperty(optionsObject(call)!, 'contents') && getProperty(optionsObject(call)!, 'model')) return GOOGLE_MODELS;
     if (call.arguments.length > 0) return GOOGLE_MODEL_CALL;
   }
-  if (/^sendMessage(Stream)?$/.test(last) && providers.has('google') && call.arguments.length > 0) return { ...GOOGLE_MODEL_CALL, api: 'google.chat.sendMessage' };
+  if (/^sendMessage(Stream)?$/.test(last) && providers.has('google') && call.arguments.length > 0) {
+    return optionsObject(call)
+      ? { provider: 'google', api: 'google.chat.sendMessage', args: [{ path: ['message'], role: 'user', shape: 'text-or-messages' }] }
+      : { ...GOOGLE_MODEL_CALL, api: 'google.chat.sendMessage' };
+  }
+  if ((last === 'create' && prev === 'chats' || last === 'startChat') && providers.has('google') && optionsObject(call)) return GOOGLE_CHAT;
+  if (n === 1 && last === 'run' && index.imports.get('run')?.module.startsWith('@openai/agents') && call.arguments.length >= 2) return OPENAI_AGENTS_RUN;
+  if (/^(generate|stream|generateVNext|streamVNext)$/.test(last) && n >= 2 && call.arguments.length > 0 && ts.isPropertyAccessExpression(unwrap(call.expression))) {
+    const init = receiverInit((unwrap(call.expression) as ts.PropertyAccessExpression).expression, index);
+    if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && AGENT_CLASSES.test(init.expression.text)) {
+      return { provider: 'ai-sdk', api: `agent.${last}`, args: [{ position: 0, role: 'user', shape: 'text-or-messages' }] };
+    }
+  }
   if (last === 'getGenerativeModel' && optionsObject(call)) return GOOGLE_GET_MODEL;
   if (last === 'fromMessages' && prev === 'ChatPromptTemplate') {
     return { provider: 'langchain', api: 'langchain.ChatPromptTemplate.fromMessages', args: [{ position: 0, role: 'unknown', shape: 'messages' }] };
@@ -182,9 +224,9 @@ export function matchCall(call: ts.CallExpression, index: FileIndex, providers: 
 }
 
 /** The value of a prompt argument in a call, and the node to anchor an argument site on. */
-export function argumentValue(call: ts.CallExpression, arg: PromptArg): { value: ts.Expression; anchor: ts.Node } | undefined {
+export function argumentValue(call: CallLike, arg: PromptArg): { value: ts.Expression; anchor: ts.Node } | undefined {
   if (arg.position !== undefined) {
-    const value = call.arguments[arg.position];
+    const value = call.arguments?.[arg.position];
     return value ? { value, anchor: value } : undefined;
   }
   let obj = optionsObject(call);
@@ -203,3 +245,4 @@ export function argumentValue(call: ts.CallExpression, arg: PromptArg): { value:
 }
 
 export { optionsObject };
+
