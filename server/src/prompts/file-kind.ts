@@ -6,6 +6,8 @@ const TEST_FILE = /(\.|_)(test|spec)\.[cm]?[jt]sx?$|[\\/](__tests__|__mocks__)[\
 const I18N_PATH = /[\\/](i18n|locales?|translations?|lang|messages)[\\/]/i;
 /** Fine-tuning exports write chat messages as training data. */
 const FINE_TUNING = /jsonl|fine[-_ ]?tun/i;
+/** Writing JSON records to a file (what a fine-tuning export does). */
+const WRITES_JSON = /JSON\.stringify[\s\S]*(writeFile|appendFile|createWriteStream|\.write\()|(writeFile|appendFile|createWriteStream|\.write\()[\s\S]*JSON\.stringify/;
 /** Database writes: prompts stored in a table are data. */
 const DB_WRITE = /\.(insert|insertInto|values|upsert|createMany|bulkCreate|insertMany)\(/;
 const DB_MODULE = /(^|\/)(db|database|schema|prisma|drizzle|knex|kysely|supabase|mongo)/i;
@@ -19,7 +21,7 @@ export function allowsWordingHeuristics(index: FileIndex, callsModel: boolean): 
   if (TEST_FILE.test(index.file) || I18N_PATH.test(index.file)) return false;
   if (callsModel) return true;
   const text = index.sourceFile.text;
-  if (FINE_TUNING.test(text)) return false;
+  if (FINE_TUNING.test(text) && WRITES_JSON.test(text)) return false;
   if (DB_WRITE.test(text) && [...index.modules].some((m) => DB_MODULE.test(m))) return false;
   return true;
 }

@@ -106,6 +106,8 @@ export class PromptFinder {
       info.promptArgs = found.flatMap(({ arg, found: f }) =>
         f ? [{ name: arg.path ? arg.path.join('.') : `#${arg.position}`, value: this.spanOf(f.value), property: this.spanOf(f.anchor) }] : [],
       );
+      const handoff = pattern.api === 'agent.instructions' ? argumentValue(call, { path: ['handoffDescription'], role: 'tool', shape: 'text' }) : undefined;
+      if (handoff) this.toolDescription(handoff.value);
       for (const { arg, found: f } of found) {
         if (!f) continue;
         const value = unwrap(f.value);
@@ -201,6 +203,12 @@ export class PromptFinder {
     const anchor = fn ? { index: this.index, node: fn, kind: 'function' as const } : resolveAnchor(e, this.index, this.resolver);
     const ev = evaluate(anchor.node, anchor.index, this.collector.context(anchor.index.file));
     if (!ev.segments.some((s) => s.kind === 'static') && anchor.index === this.index) {
+      const assigned = this.assignedTexts(e);
+      if (assigned.length > 0) {
+        // let instruction; switch (…) { case 'a': instruction = '…' } — the assigned texts are the prompts.
+        for (const value of assigned) this.textArgument(value, value, role, info, call);
+        return;
+      }
       // No visible text: report the argument itself (its content comes from elsewhere).
       if (this.collector.sites.has(this.key(anchorNode))) return;
       const site = textSite({ index: this.index, node: anchorNode as ts.Expression, kind: 'argument' }, role, info, this.collector, ev);
@@ -208,7 +216,23 @@ export class PromptFinder {
       return;
     }
     const site = this.add(textSite(anchor, role, info, this.collector, ev), anchor.index, anchor.node, info, call);
-    if (site) this.constantSites(ev.constants.slice(1), site, info, call);
+    if (site) this.constantSites(ev.constants, site, info, call);
+  }
+
+  /** Text values assigned to a `let` variable after its declaration (`x = '…'`), in the same file. */
+  private assignedTexts(e: ts.Expression): ts.Expression[] {
+    if (!ts.isIdentifier(e)) return [];
+    const resolved = this.resolver.resolveName(this.index, e.text, e);
+    if (!resolved || resolved.index !== this.index || resolved.decl.isConst || resolved.decl.kind !== 'variable') return [];
+    const out: ts.Expression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === e.text) {
+        if (evaluate(node.right, this.index, this.collector.context(this.index.file)).segments.some((s) => s.kind === 'static')) out.push(node.right);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(resolved.decl.scope);
+    return out;
   }
 
   /** The branches of `a ? b : c`, `a ?? b`, `a || b` (directly or through a constant) when one has text. */
@@ -233,7 +257,8 @@ export class PromptFinder {
     for (const { index, decl } of constants) {
       const init = decl.init as ts.Expression | undefined;
       if (!init || decl.property) continue;
-      const anchor = resolveAnchor(init, index, this.resolver);
+      const returned = decl.kind === 'function' ? returnedExpression(decl.node) : undefined;
+      const anchor = returned ? { index, node: returned, name: decl.name, kind: 'function' as const } : resolveAnchor(init, index, this.resolver);
       const site = textSite({ ...anchor, name: anchor.name ?? decl.name }, roleForName(decl.name, ''), info, this.collector);
       if (site.id === parent.id) continue;
       const text = staticText(site).trim();
@@ -370,7 +395,8 @@ export class PromptFinder {
       const name = nameOf(top);
       const returnedBy = returningFunctionName(top);
       const named = isPromptName(name) || isPromptName(returnedBy);
-      const byName = named && namedPromptText(text);
+      const plain = ev.segments.map((s) => (s.kind === 'static' ? s.text : ' ')).join('');
+      const byName = named && namedPromptText(text, plain);
       const byWording = !isNonPromptName(name) && readsAsInstructions(text, MIN_UNNAMED_PROMPT);
       if (!forced && !byName && !byWording) continue;
       const site = textSite({ index: this.index, node: top, name: name ?? returnedBy, kind: returnedBy ? 'function' : undefined }, roleForName(name ?? returnedBy, text), null, this.collector, ev);

@@ -12,10 +12,10 @@ const NOT_PROMPT_NAME = /placeholder|label|title|button|tooltip|help|hint|captio
 
 /** Openings of instructions to a model. */
 const INSTRUCTION_START =
-  /^\s*([-*#>]+\s*|\d+[.)]\s*)?(<\w+>\s*)?(you are|you're|you will|you must|you should|your (task|job|role|goal|mission)|act as|as an? (ai|expert|assistant|helpful|senior|professional)|given (the|a|an|this|these)|answer|summari[sz]e|translate|classify|categori[sz]e|extract|rewrite|rephrase|respond|reply|write (a|an|the)|generate|compose|draft|here (is|are)|below (is|are)|based on|using the|use the (following|context|information|provided)|the following|you will be (given|provided)|i want you to|i need you to|please (answer|summari[sz]e|write|provide|generate|analy[sz]e|read|review|explain|help|classify|extract|translate|rewrite)|return (only|a|an|the|json)|output (only|a|an|the)|analy[sz]e|identify (the|all)|determine (the|whether|if)|decide (whether|if|which)|read the|consider the|imagine|pretend|system:|human:|user:|assistant:|instructions?:|context:|question:|task:|role:|objective:)/i;
+  /^\s*([-*#>]+\s*|\d+[.)]\s*)?(<\w+>\s*)?(you are|you're|you will|you must|you should|your (task|job|role|goal|mission)|act as|as an? (ai|expert|assistant|helpful|senior|professional)|given (the|a|an|this|these)|answer|summari[sz]e|translate|classify|categori[sz]e|extract|rewrite|rephrase|respond|reply|write (a|an|the)|generate|compose|draft|here (is|are)|below (is|are)|based on|using the|use the (following|context|information|provided)|the following|you will be (given|provided)|i want you to|i need you to|please (answer|summari[sz]e|write|provide|generate|analy[sz]e|read|review|explain|help|classify|extract|translate|rewrite)|return (only|a|an|the|json)|output (only|a|an|the)|analy[sz]e|identify (the|all)|(turn|convert|list|suggest|explain|describe|create|make|give|provide|find|improve|evaluate|grade|rate|compare|propose|recommend|format|rank|critique|proofread|correct|paraphrase|simplify|outline) (the|a|an|this|these|each|all|two|three|\d)\b|determine (the|whether|if)|decide (whether|if|which)|read the|consider the|imagine|pretend|system:|human:|user:|assistant:|instructions?:|context:|question:|task:|role:|objective:)/i;
 /** Phrases that occur inside prompts and rarely elsewhere. */
 const INSTRUCTION_MARKERS =
-  /\b(you are an? [a-z]|you are the [a-z]|(respond|answer|reply) (only )?(with|in) (json|valid|a |an |one |the |markdown|english|plain|exactly|\d)|respond only|answer only|do not (mention|include|make up|reveal|add|use)|don't (make up|mention|add)|in (valid )?json|json (object|format|array)|step[- ]by[- ]step|if you (don't|do not) know|think (step|carefully)|your (response|answer|output) (should|must)|the user('s)? (question|message|query|input|request)|below is|the following (text|context|document|conversation|question|article|code)|as a helpful|helpful assistant|be concise|(question|context|input|chat_history|history|query|text|document)\s*:\s*\{)|\{(input|question|context|query|chat_history|history|text|topic|document|content)\}|\{\{\s*\w+\s*\}\}/i;
+  /\b(you are an? [a-z]|you are the [a-z]|(respond|answer|reply) (only )?(with|in) (json|valid|a |an |one |the |markdown|english|plain|exactly|\d)|respond only|answer only|(^|[.!\n:]\s*)(do not|don't|never) (mention|include|make up|reveal|add|use|invent|guess)|in (valid )?json|json (object|format|array)|step[- ]by[- ]step|if you (don't|do not) know|think (step|carefully)|your (response|answer|output) (should|must)|the user('s)? (question|message|query|input|request)|below is|the following (text|context|document|conversation|question|article|code)|as a helpful|helpful assistant|be concise|(question|context|input|chat_history|history|query|text|document)\s*:\s*\{)|\{(input|question|context|query|chat_history|history|text|topic|document|content)\}|\{\{\s*\w+\s*\}\}/i;
 /** Strings that are clearly not prompts. */
 const NOT_PROMPT_TEXT = [
   /^\s*(select|insert\s+into|update\s+\w+\s+set|delete\s+from|create\s+(table|index|view)|alter\s+table|drop\s+table|with\s+\w+\s+as\s*\()\b/i,
@@ -63,10 +63,11 @@ export function isNotPromptText(text: string): boolean {
  * Whether text bound to a prompt-like name is prompt text: it reads as instructions, addresses the
  * model, or is long prose. (`const prompt = 'Continue?'` in a CLI is a question to the user.)
  */
-export function namedPromptText(text: string): boolean {
+export function namedPromptText(text: string, plain = text): boolean {
   const trimmed = text.trim();
   if (trimmed.length < 20 || isNotPromptText(trimmed)) return false;
-  return readsAsInstructions(trimmed, 20) || (ADDRESSED.test(trimmed) && trimmed.length >= 40) || trimmed.length >= LONG_PROSE;
+  // `plain` has interpolations blanked: `${name}` alone does not make text address a model.
+  return INSTRUCTION_START.test(trimmed) || readsAsInstructions(trimmed, 20) || (ADDRESSED.test(plain) && plain.trim().length >= 40) || trimmed.length >= LONG_PROSE;
 }
 
 /** Text this long bound to a prompt name is prompt text whatever its wording. */

@@ -17,6 +17,9 @@ const DOC_FIELDS = /pageContent|page_content|content|text|chunk|snippet|body|pas
 /** Names of variables that hold retrieved documents. */
 const DOC_NAMES = /doc|chunk|passage|result|match|source|hit|context|retriev|snippet|record|node/i;
 
+/** Names that only retrieved documents have (a join over them is a retrieval join whatever the callback reads). */
+const RETRIEVED_NAMES = /^(docs|documents|chunks|passages|excerpts|\w*Excerpts|snippets|retrieved\w*|relevant\w*|\w*Docs|\w*Chunks|\w*Documents|searchResults|matches|hits)$/;
+
 /** How deep bound detection follows declarations and wrappers. */
 const MAX_FOLLOW = 12;
 
@@ -140,7 +143,8 @@ export function retrievalJoin(expr: ts.Expression, index: FileIndex, resolver?: 
   const root = rootIdentifier(collection);
   const fn = receiver.arguments[0];
   const fnText = fn ? textOf(fn, index.sourceFile) : '';
-  const docLike = DOC_FIELDS.test(fnText) && (!root || DOC_NAMES.test(root.text) || /pageContent|page_content/.test(fnText));
+  const docLike =
+    (DOC_FIELDS.test(fnText) && (!root || DOC_NAMES.test(root.text) || /pageContent|page_content/.test(fnText))) || (!!root && RETRIEVED_NAMES.test(root.text));
   return docLike ? collection : undefined;
 }
 

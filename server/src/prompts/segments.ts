@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { FileIndex } from './file-index';
+import type { Declaration, FileIndex } from './file-index';
 import { makeInjection, retrievalJoin } from './injections';
 import type { Resolved, Resolver } from './resolver';
 import { getProperty, textOf, unwrap } from './syntax';
@@ -106,6 +106,15 @@ export function returnedExpression(fn: ts.Node): ts.Expression | undefined {
   ts.forEachChild(body, visit);
   // The last return is usually the full prompt (earlier ones are guards).
   return returns.length > 0 ? returns[returns.length - 1] : undefined;
+}
+
+/** A declaration record for a function node (named by its declaration or the variable holding it). */
+function functionDeclaration(fn: ts.Node): Declaration {
+  const name = (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)
+    ? fn.name.text
+    : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : 'function';
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  return { name, kind: 'function', node: fn, init: body, isConst: true, exported: false, scope: fn };
 }
 
 /** The function a callee names, if it is a local or imported function (declaration or arrow). */
@@ -281,7 +290,10 @@ function evaluateCall(e: ts.CallExpression, index: FileIndex, ctx: EvalContext):
     const returned = returnedExpression(fn.fn);
     if (returned) {
       const inner = evaluate(returned, fn.index, ctx);
-      if (inner.segments.some((s) => s.kind === 'static')) return inner;
+      if (inner.segments.some((s) => s.kind === 'static')) {
+        inner.constants.unshift({ index: fn.index, decl: functionDeclaration(fn.fn) });
+        return inner;
+      }
     }
   }
   return undefined;
