@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { FINGERPRINT_KEY, formatSarif, pascalCase, sarifLevel, type SarifRuleInfo } from '../../../server/src/cli/format/sarif';
 import type { SarifLog } from '../../../server/src/cli/format/sarif-types';
-import { validate } from './json-schema-lite';
+import { validate } from '../../helpers/json-schema-lite';
 import { buildAnalysis, readText } from './analysis-fixture';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('../../fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
