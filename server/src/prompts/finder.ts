@@ -9,6 +9,7 @@ import { isMessageElement, isMessageObject, roleOf } from './messages';
 import { Resolver, type IndexProvider, type ModuleResolver, type Resolved } from './resolver';
 import { argumentValue, importedProviders, matchAgent, matchCall, type CallLike, type CallPattern } from './sdk-catalogue';
 import { evaluate, returnedExpression } from './segments';
+import { attachChainModel, splitPlaceholders } from './langchain-templates';
 import { messagesAnchor, messagesSite, resolveAnchor, SiteCollector, textSite } from './site-builder';
 import { getProperty, unwrap } from './syntax';
 import { insideDbCall, isJsx, isLogOrError, nameOf, returningFunctionName, topStringExpression } from './text-candidates';
@@ -72,6 +73,7 @@ export class PromptFinder {
     this.messageObjects();
     this.toolDescriptions();
     if (allowsWordingHeuristics(this.index, this.llmCalls.length > 0)) this.promptTexts();
+    this.langchainTemplates();
     this.retrievalJoins();
     return { sites: [...this.collector.sites.values()], dependencies: [...this.resolver.dependencies], notes };
   }
@@ -405,6 +407,18 @@ export class PromptFinder {
     }
   }
 
+  /** LangChain templates: `{placeholders}` become dynamic parts, and the chain's model prices them. */
+  private langchainTemplates(): void {
+    for (const site of this.collector.sites.values()) {
+      if (site.file !== this.index.file || site.call?.provider !== 'langchain') continue;
+      site.segments = splitPlaceholders(site.segments, this.index.sourceFile.text);
+      for (const message of site.messages ?? []) message.segments = splitPlaceholders(message.segments, this.index.sourceFile.text);
+      if (site.messages) site.segments = site.messages.flatMap((m) => m.segments);
+      const callNode = this.llmCalls.find((c) => c.getStart(this.index.sourceFile) === site.call!.span.start);
+      if (callNode) attachChainModel(site, this.index, this.resolver, callNode);
+    }
+  }
+
   /** Pass 8: retrieved documents joined into text, as sites of their own (parts of an enclosing prompt). */
   private retrievalJoins(): void {
     for (const call of this.index.calls) {
@@ -414,7 +428,11 @@ export class PromptFinder {
       const holder = nameOf(call);
       const parent =
         this.collector.covered(this.index.file, span.start, span.end) ??
-        (holder ? [...this.collector.sites.values()].find((s) => s.retrieval?.expression === holder && s.file === this.index.file) : undefined);
+        (holder
+          ? [...this.collector.sites.values()].find(
+              (s) => s.file === this.index.file && (s.retrieval?.expression === holder || s.segments.some((g) => g.kind === 'dynamic' && g.expression === `{${holder}}`)),
+            )
+          : undefined);
       const injection = makeInjection('retrieval', call, collection, this.index, this.resolver, this.index.file);
       const id = `${this.index.file}#${span.start}`;
       const site: PromptSite = {

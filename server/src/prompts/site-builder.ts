@@ -199,7 +199,9 @@ export function messagesSite(node: ts.Node, index: FileIndex, mev: MessagesEvalu
   const span = spanOf(node, index);
   const segments: Segment[] = mev.messages.flatMap((m) => m.segments);
   const hasText = segments.some((s) => s.kind === 'static');
-  const firstRole = mev.messages.find((m) => m.role !== 'unknown')?.role ?? 'user';
+  // A conversation is one role only when all its messages share it (role budgets then apply to it).
+  const roles = new Set(mev.messages.map((m) => m.role).filter((r) => r !== 'unknown'));
+  const firstRole = roles.size === 1 ? [...roles][0] : 'user';
   return {
     id: `${index.file}#${span.start}`,
     file: index.file,
