@@ -1,3 +1,5 @@
+import { editDistance } from '../text/edit-distance';
+
 /** Longest input for which one edit is the most we accept as "close". */
 const SHORT_WORD_LENGTH = 4;
 /** Edits accepted between a longer input and a suggestion. */
@@ -6,25 +8,6 @@ const MAX_EDITS_LONG = 2;
 const MAX_EDITS_SHORT = 1;
 /** A prefix shorter than this is too weak to suggest its completion (`w` → `warning`). */
 const MIN_PREFIX_LENGTH = 3;
-
-/**
- * Edit distance between two strings, counting an adjacent transposition as one edit
- * (optimal string alignment), so `defaultModle` is one edit from `defaultModel`.
- * @example editDistance('defaultModle', 'defaultModel') // 1
- */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 
 /**
  * The candidate closest to `input` when one is close enough to be a likely typo: compared

@@ -1,6 +1,6 @@
 import { LruCache } from '../tokens/lru-cache';
 import { splitModelId } from '../tokens/model-id';
-import { editDistance } from './edit-distance';
+import { editDistance } from '../text/edit-distance';
 import { catalogueModel, majorProviderListings } from './genai-catalogue';
 
 /** Suggestions are asked for unknown ids only, but while typing there can be many; keep the memo bounded. */

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { editDistance, suggestClosest } from '../../../server/src/config/suggest';
+import { suggestClosest } from '../../../server/src/config/suggest';
+import { editDistance } from '../../../server/src/text/edit-distance';
 import { findJsonSyntaxError } from '../../../server/src/config/json-syntax';
 
 describe('suggestClosest', () => {

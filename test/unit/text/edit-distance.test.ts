@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { editDistance } from '../../../server/src/pricing/edit-distance';
+import { editDistance } from '../../../server/src/text/edit-distance';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and adjacent swaps', () => {
