@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { FileAnalysis, PricedPrompt } from './analysis-types';
 import { skipReason } from './analysis/file-guards';
 import { priceSites } from './analysis/price-prompt';
@@ -76,6 +77,14 @@ export class Engine {
     return this.prompts.dependents(file);
   }
 
+  /**
+   * Files `file` takes prompt text from (the imports its prompts and calls resolve into); the other
+   * direction of `dependents`. Editors use it to price a call with prompts defined in other files.
+   */
+  dependencies(file: string): string[] {
+    return [...this.prompts.find(file).dependencies];
+  }
+
   /** Analyses one file: its prompts (also those used by calls in files that import it) and reports. */
   analyzeFile(file: string): FileAnalysis {
     return this.analyzeFiles([file], [file, ...this.prompts.dependents(file)])[0];
@@ -85,7 +94,10 @@ export class Engine {
    * Analyses `files`; `scope` is the set of files whose calls are looked at (defaults to `files`), so
    * a constant used by a call in another file is priced at that call.
    */
-  analyzeFiles(files: readonly string[], scope: readonly string[] = files): FileAnalysis[] {
+  analyzeFiles(paths: readonly string[], scopePaths: readonly string[] = paths): FileAnalysis[] {
+    // Sites carry absolute paths (imports resolve to them): key everything by absolute path.
+    const files = paths.map((p) => resolve(p));
+    const scope = scopePaths.map((p) => resolve(p));
     const skipped = new Map<string, string>();
     const readable: string[] = [];
     for (const file of new Set(scope)) {

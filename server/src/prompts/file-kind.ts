@@ -12,6 +12,11 @@ const WRITES_JSON = /JSON\.stringify[\s\S]*(writeFile|appendFile|createWriteStre
 const DB_WRITE = /\.(insert|insertInto|values|upsert|createMany|bulkCreate|insertMany)\(/;
 const DB_MODULE = /(^|\/)(db|database|schema|prisma|drizzle|knex|kysely|supabase|mongo)/i;
 
+/** Whether a file is a test (its messages and strings are test data, not prompts sent). */
+export function isTestFile(index: FileIndex): boolean {
+  return TEST_FILE.test(index.file);
+}
+
 /**
  * Whether a file's strings may be taken for prompts by their wording alone. Not in tests, translation
  * tables, fine-tuning exports or code that writes prompts to a database, unless the file also calls a

@@ -2,17 +2,17 @@ import { ts } from 'ts-morph';
 import { callInfo } from './call-info';
 import { isForced } from './comments';
 import type { FileIndex } from './file-index';
-import { allowsWordingHeuristics } from './file-kind';
+import { allowsWordingHeuristics, isTestFile } from './file-kind';
 import { isNonPromptName, isPromptName, namedPromptText, readsAsInstructions } from './heuristics';
 import { retrievalJoin, makeInjection } from './injections';
 import { isMessageElement, isMessageObject, roleOf } from './messages';
 import { Resolver, type IndexProvider, type ModuleResolver, type Resolved } from './resolver';
 import { argumentValue, importedProviders, matchAgent, matchCall, type CallLike, type CallPattern } from './sdk-catalogue';
-import { evaluate, returnedExpression } from './segments';
+import { evaluate, resolveFunction, returnedExpression } from './segments';
 import { attachChainModel, splitPlaceholders } from './langchain-templates';
 import { messagesAnchor, messagesSite, resolveAnchor, SiteCollector, textSite } from './site-builder';
-import { getProperty, unwrap } from './syntax';
-import { insideDbCall, isJsx, isLogOrError, nameOf, returningFunctionName, topStringExpression } from './text-candidates';
+import { calleeChain, getProperty, unwrap } from './syntax';
+import { inNonChatRoleObject, insideDbCall, isJsx, isLogOrError, nameOf, returningFunctionName, topStringExpression } from './text-candidates';
 import { isToolObject, mcpToolDescription } from './tools';
 import type { CallInfo, PromptRole, PromptSite } from './types';
 
@@ -30,6 +30,18 @@ export interface FinderResult {
 const MIN_UNNAMED_PROMPT = 60;
 /** A constant of prose at least this long inlined into a prompt is reported as a part of it. */
 const MIN_INLINED_CONSTANT = 30;
+/** Names of arrays that are shown, not sent (demo transcripts, mocks). */
+const DEMO_NAME = /demo|sample|mock|fixture|placeholder|preview|example_?ui|transcript_?ui/i;
+/** Calls that only count or embed text. */
+const TOKEN_COUNT = /^(countTokens|count_tokens|estimateTokens|tokenize|embed|embedMany|embedContent|embedDocuments|embedQuery)$/;
+
+function insideTokenCount(node: ts.Node): boolean {
+  for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
+    if (ts.isCallExpression(p) && TOKEN_COUNT.test(calleeChain(p.expression).pop() ?? '')) return true;
+  }
+  return false;
+}
+
 /** Methods whose result is a formatted prompt template (the template is the site, not this value). */
 const TEMPLATE_OUTPUT = /^(invoke|format|formatMessages|formatPromptValue|formatPrompt)$/;
 
@@ -51,6 +63,8 @@ export class PromptFinder {
   private readonly resolver: Resolver;
   /** Calls to models found in this file. */
   private readonly llmCalls: CallLike[] = [];
+  /** Functions of this file that pass their parameters into a model call: parameter index → role. */
+  private readonly sinks = new Map<ts.Node, { index: number; role: PromptRole; info: CallInfo }[]>();
 
   constructor(
     private readonly index: FileIndex,
@@ -67,10 +81,13 @@ export class PromptFinder {
     if (this.index.truncated) notes.push('expressions nested too deeply were skipped');
     if (this.collector.commentsOf(this.index).ignoreFile) return { sites: [], dependencies: [], notes: ['promptcost-ignore-file'] };
     this.sdkCalls();
+    this.wrapperCalls();
     this.langchainConstructors();
-    this.messageArrays();
-    this.pushedArrays();
-    this.messageObjects();
+    if (!isTestFile(this.index)) {
+      this.messageArrays();
+      this.pushedArrays();
+      this.messageObjects();
+    }
     this.toolDescriptions();
     if (allowsWordingHeuristics(this.index, this.llmCalls.length > 0)) this.promptTexts();
     this.langchainTemplates();
@@ -122,6 +139,43 @@ export class PromptFinder {
         const asMessages = arg.shape === 'messages' || (arg.shape === 'text-or-messages' && this.isMessagesValue(value));
         if (asMessages) this.messagesArgument(value, f.anchor, info, call);
         else this.textArgument(value, f.anchor, arg.role, info, call);
+      }
+      this.recordSinks(call, info);
+    }
+  }
+
+  /**
+   * A function that passes its parameters into a model call (`complete(system, user)` wrapping
+   * `chat.completions.create`) makes its callers' arguments prompts: remember which parameter is which.
+   */
+  private recordSinks(call: CallLike, info: CallInfo): void {
+    let fn: ts.Node | undefined = call.parent;
+    while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+    if (!fn || !ts.isFunctionLike(fn)) return;
+    const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+    const found: { index: number; role: PromptRole; info: CallInfo }[] = [];
+    for (const site of this.collector.sites.values()) {
+      if (site.call?.span.start !== info.span.start || site.call.file !== info.file) continue;
+      const parts = site.messages ?? [{ role: site.role, segments: site.segments }];
+      for (const part of parts) {
+        for (const seg of part.segments) {
+          const at = seg.kind === 'dynamic' && seg.source === 'argument' ? params.indexOf(seg.expression) : -1;
+          if (at >= 0 && !found.some((s) => s.index === at)) found.push({ index: at, role: part.role === 'unknown' ? 'user' : part.role, info });
+        }
+      }
+    }
+    if (found.length > 0) this.sinks.set(fn, [...(this.sinks.get(fn) ?? []), ...found]);
+  }
+
+  /** Pass 1b: arguments of this file's wrapper functions (see recordSinks) are prompts of the wrapped call. */
+  private wrapperCalls(): void {
+    if (this.sinks.size === 0) return;
+    for (const call of this.index.calls) {
+      const fn = resolveFunction(call.expression, this.index, this.resolver);
+      const sinks = fn && fn.index === this.index ? this.sinks.get(fn.fn) : undefined;
+      for (const sink of sinks ?? []) {
+        const arg = call.arguments[sink.index];
+        if (arg) this.textArgument(arg, arg, sink.role, sink.info, call);
       }
     }
   }
@@ -183,7 +237,26 @@ export class PromptFinder {
   }
 
   private textArgument(value: ts.Expression, anchorNode: ts.Node, role: PromptRole, info: CallInfo | null, call?: ts.Node): void {
-    const e = unwrap(value);
+    let e = unwrap(value);
+    const record = this.recordValues(e);
+    if (record) {
+      // SYSTEM_BY_AUDIENCE[audience]: every text of the record can be sent.
+      for (const v of record) this.textArgument(v, v, role, info, call);
+      return;
+    }
+    if (ts.isCallExpression(e) && /^(createUserContent|createModelContent|createPartFromText)$/.test(calleeChain(e.expression).pop() ?? '') && e.arguments[0]) {
+      const parts = unwrap(e.arguments[0]);
+      for (const part of ts.isArrayLiteralExpression(parts) ? parts.elements : [parts]) {
+        if (evaluate(part, this.index, this.collector.context(this.index.file)).segments.some((s) => s.kind === 'static')) this.textArgument(part, part, role, info, call);
+      }
+      return;
+    }
+    if (ts.isIdentifier(e)) {
+      // const SYSTEM: TextBlockParam[] = [{ type: 'text', text, cache_control }]
+      const resolved = this.resolver.resolveName(this.index, e.text, e);
+      const init = resolved?.decl.kind === 'variable' && resolved.decl.init && !resolved.decl.property ? unwrap(resolved.decl.init as ts.Expression) : undefined;
+      if (init && ts.isArrayLiteralExpression(init) && resolved!.index === this.index) e = init;
+    }
     if (ts.isArrayLiteralExpression(e) && !e.elements.some((el) => isMessageElement(el))) {
       // Anthropic system blocks: [{ type: 'text', text, cache_control }, …] — each text block is prompt text.
       const texts = e.elements
@@ -219,6 +292,17 @@ export class PromptFinder {
     }
     const site = this.add(textSite(anchor, role, info, this.collector, ev), anchor.index, anchor.node, info, call);
     if (site) this.constantSites(ev.constants, site, info, call);
+  }
+
+  /** The text values of a record indexed at run time (`PROMPTS[kind]`), when it is a const object literal. */
+  private recordValues(e: ts.Expression): ts.Expression[] | undefined {
+    if (!ts.isElementAccessExpression(e) || !ts.isIdentifier(e.expression) || ts.isStringLiteralLike(e.argumentExpression)) return undefined;
+    const resolved = this.resolver.resolveName(this.index, e.expression.text, e.expression);
+    const init = resolved?.decl.init && !resolved.decl.property ? unwrap(resolved.decl.init as ts.Expression) : undefined;
+    if (!resolved || !init || !ts.isObjectLiteralExpression(init)) return undefined;
+    const values = init.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? [p.initializer] : []));
+    const texts = values.filter((v) => evaluate(v, resolved.index, this.collector.context(resolved.index.file)).segments.some((s) => s.kind === 'static'));
+    return texts.length > 0 && resolved.index === this.index ? texts : undefined;
   }
 
   /** Text values assigned to a `let` variable after its declaration (`x = '…'`), in the same file. */
@@ -260,7 +344,9 @@ export class PromptFinder {
       const init = decl.init as ts.Expression | undefined;
       if (!init || decl.property) continue;
       const returned = decl.kind === 'function' ? returnedExpression(decl.node) : undefined;
-      const anchor = returned ? { index, node: returned, name: decl.name, kind: 'function' as const } : resolveAnchor(init, index, this.resolver);
+      const anchor = returned
+        ? { ...resolveAnchor(returned, index, this.resolver), name: decl.name, kind: 'function' as const }
+        : resolveAnchor(init, index, this.resolver);
       const site = textSite({ ...anchor, name: anchor.name ?? decl.name }, roleForName(decl.name, ''), info, this.collector);
       if (site.id === parent.id) continue;
       const text = staticText(site).trim();
@@ -304,7 +390,7 @@ export class PromptFinder {
       if (messages.length === 0) continue;
       const objects = messages.filter((el) => ts.isObjectLiteralExpression(unwrap(el)) || ts.isNewExpression(unwrap(el)) || ts.isCallExpression(unwrap(el)));
       if (objects.length === 0 && messages.length < 2) continue;
-      if (insideDbCall(array) || !this.sendsPrompt(array, objects)) continue;
+      if (insideDbCall(array) || insideTokenCount(array) || !this.sendsPrompt(array, objects)) continue;
       // A declared array that is pushed to later: read it through its name so the pushes count.
       const decl = array.parent;
       const viaName = ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && this.index.pushes.has(decl.name.text);
@@ -324,7 +410,14 @@ export class PromptFinder {
       return role && ts.isStringLiteralLike(unwrap(role)) ? roleOf((unwrap(role) as ts.StringLiteral).text) : 'unknown';
     });
     const onlyReplies = roles.length > 0 && roles.every((r) => r === 'assistant' || r === 'tool');
-    return !(onlyReplies && array.elements.some((el) => ts.isSpreadElement(el)));
+    if (onlyReplies && array.elements.some((el) => ts.isSpreadElement(el))) return false;
+    // In a file that neither calls nor imports a model SDK, only a named, exported or prompt-like array is a prompt.
+    if (this.llmCalls.length === 0 && importedProviders(this.index).size === 0) {
+      const holder = nameOf(array);
+      if (!holder || DEMO_NAME.test(holder)) return false;
+      return isPromptName(holder) || /messages|history|conversation|few_?shot|examples|shots/i.test(holder);
+    }
+    return true;
   }
 
   /** Pass 4: arrays built with `messages.push({ role, content })`. */
@@ -391,7 +484,7 @@ export class PromptFinder {
       seen.add(top);
       if (this.collector.covered(this.index.file, top.getStart(this.index.sourceFile), top.end)) continue;
       const forced = isForced(top, this.index.sourceFile) || isForced(literal, this.index.sourceFile);
-      if (!forced && (insideDbCall(top) || this.insideMessagesArray(top) || isJsx(top) || isLogOrError(top))) continue;
+      if (!forced && (insideDbCall(top) || this.insideMessagesArray(top) || isJsx(top) || isLogOrError(top) || inNonChatRoleObject(top))) continue;
       const ev = evaluate(top, this.index, this.collector.context(this.index.file));
       const text = ev.segments.map((s) => (s.kind === 'static' ? s.text : ' {x} ')).join('');
       const name = nameOf(top);

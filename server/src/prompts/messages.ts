@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index';
-import { makeInjection } from './injections';
+import { findBound, hasCallersInFile, makeInjection, mutatedWithBound } from './injections';
 import type { Resolved } from './resolver';
 import { evaluate, type EvalContext, type Evaluation } from './segments';
 import { calleeChain, getProperty, propertyName, textOf, unwrap } from './syntax';
@@ -29,13 +29,27 @@ const MESSAGE_CLASSES: Record<string, PromptRole> = {
   SystemMessagePromptTemplate: 'system',
   HumanMessagePromptTemplate: 'user',
   AIMessagePromptTemplate: 'assistant',
+  LanguageModelChatMessage: 'unknown',
 };
+/** `vscode.LanguageModelChatMessage.User(…)` / `.Assistant(…)`. */
+const FACTORY_ROLES: Record<string, PromptRole> = { User: 'user', Assistant: 'assistant', System: 'system' };
 /** Placeholders that inject history into a LangChain template. */
 const PLACEHOLDER = /^(MessagesPlaceholder|placeholder)$/;
 /** Keys of stored message records (database rows), which are data rather than a prompt being sent. */
 const RECORD_KEYS = /^(chatId|createdAt|updatedAt|userId|conversationId|threadId|timestamp|attachments|messageId)$/;
-/** Methods that grow or shrink an array of messages. */
-const BOUNDING_MUTATIONS = /\.(shift|splice)\(|\.length\s*=|\.slice\(\s*-/;
+/** An agent's own working messages (tool calls and results within one task), not a conversation's history. */
+const SCRATCHPAD = /scratchpad|intermediate_?steps/i;
+/** Names of arrays of messages (a `concat` argument with such a name adds many messages, not one). */
+const MESSAGE_LIST_NAMES = /history|messages|previous|prev|conversation|turns|thread|transcript/i;
+/**
+ * Generic names of a wrapper's parameter passed whole as a call's messages (`complete(messages)`): the
+ * caller, not the wrapper, decides whether it is a conversation.
+ */
+const PASS_THROUGH = /^(messages|msgs|input|prompt)$/;
+/** A loop body that runs a tool-calling step (an agent loop growing its own scratchpad within one task). */
+const TOOL_LOOP = /tool_calls|tool_use|tool_result|toolCalls|toolResults|tool_call_id|functionCall|function_call|stop_reason|finish_reason|finishReason/;
+/** Text of a pushed user message that carries tool output rather than a new user turn. */
+const TOOL_OUTPUT = /tool|result|observation|function/i;
 
 /** The messages of a chat prompt, with history injections and constants used. */
 export interface MessagesEvaluation {
@@ -141,7 +155,14 @@ function evaluateElement(element: ts.Expression, index: FileIndex, ctx: EvalCont
     const inner = unwrap(element.expression);
     if (ts.isArrayLiteralExpression(inner)) {
       for (const el of inner.elements) evaluateElement(el, index, ctx, result, depth + 1);
-    } else historyInjection(result, element, element.expression, index, ctx);
+      return;
+    }
+    const constant = constantMessages(inner, index, ctx);
+    if (constant) {
+      // ...FEW_SHOT_EXAMPLES: a constant array of messages, the same on every call.
+      for (const el of constant.array.elements) evaluateElement(el, constant.index, ctx, result, depth + 1);
+    } else if (SCRATCHPAD.test(textOf(inner, index.sourceFile))) runtimeMessage(result, 'assistant', inner, index, ctx);
+    else historyInjection(result, element, element.expression, index, ctx);
     return;
   }
   const e = unwrap(element);
@@ -154,7 +175,8 @@ function evaluateElement(element: ts.Expression, index: FileIndex, ctx: EvalCont
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
     const cls = e.expression.text;
     if (PLACEHOLDER.test(cls)) {
-      historyInjection(result, e, e, index, ctx);
+      if (SCRATCHPAD.test(textOf(e, index.sourceFile))) runtimeMessage(result, 'assistant', e, index, ctx);
+      else historyInjection(result, e, e, index, ctx);
       return;
     }
     const arg = e.arguments?.[0];
@@ -167,14 +189,16 @@ function evaluateElement(element: ts.Expression, index: FileIndex, ctx: EvalCont
     const chain = calleeChain(e.expression);
     const cls = chain[chain.length - 2];
     if (cls in MESSAGE_CLASSES && e.arguments[0]) {
-      pushMessage(result, MESSAGE_CLASSES[cls], evaluate(e.arguments[0], index, ctx), e, index, ctx);
+      const role = FACTORY_ROLES[chain[chain.length - 1]] ?? MESSAGE_CLASSES[cls];
+      pushMessage(result, role, evaluate(e.arguments[0], index, ctx), e, index, ctx);
       return;
     }
   }
   if (ts.isArrayLiteralExpression(e) && e.elements.length === 2) {
     const roleName = stringValue(e.elements[0] as ts.Expression);
     if (roleName === 'placeholder') {
-      historyInjection(result, e, e, index, ctx);
+      if (SCRATCHPAD.test(textOf(e, index.sourceFile))) runtimeMessage(result, 'assistant', e, index, ctx);
+      else historyInjection(result, e, e, index, ctx);
       return;
     }
     if (roleName) {
@@ -191,31 +215,111 @@ function evaluateElement(element: ts.Expression, index: FileIndex, ctx: EvalCont
     }
   }
   // Anything else is one message whose content is only known at run time.
-  pushMessage(result, 'user', { segments: [{ kind: 'dynamic', expression: textOf(e, index.sourceFile), source: 'interpolation', span: index.file === ctx.siteFile ? spanOf(e, index, ctx) : undefined }], injections: [], constants: [] }, e, index, ctx);
+  runtimeMessage(result, 'user', e, index, ctx);
 }
 
-/** Messages added to a named array with `name.push(...)` in a file, and whether the array grows across turns. */
+/** A message whose content is only known at run time (not chat history). */
+function runtimeMessage(result: MessagesEvaluation, role: PromptRole, e: ts.Expression, index: FileIndex, ctx: EvalContext): void {
+  pushMessage(result, role, { segments: [{ kind: 'dynamic', expression: textOf(e, index.sourceFile), source: 'interpolation', span: index.file === ctx.siteFile ? spanOf(e, index, ctx) : undefined }], injections: [], constants: [] }, e, index, ctx);
+}
+
+/** A constant array literal of messages that nothing pushes to (few-shot examples), with its file. */
+function constantMessages(expr: ts.Expression, index: FileIndex, ctx: EvalContext): { array: ts.ArrayLiteralExpression; index: FileIndex } | undefined {
+  if (!ts.isIdentifier(expr)) return undefined;
+  const resolved = ctx.resolver.resolveName(index, expr.text, expr);
+  const decl = resolved?.decl;
+  const init = decl && decl.kind === 'variable' && decl.isConst && !decl.property && decl.init ? unwrap(decl.init as ts.Expression) : undefined;
+  if (!resolved || !init || !ts.isArrayLiteralExpression(init) || resolved.index.pushes.has(expr.text)) return undefined;
+  if (init.elements.length === 0 || !init.elements.every((el) => isMessageElement(el))) return undefined;
+  return { array: init, index: resolved.index };
+}
+
+/** Whether a `concat` argument is one message (`msg`, `{ role, content }`) rather than an array of them. */
+function isOneMessage(expr: ts.Expression, index: FileIndex, ctx: EvalContext): boolean {
+  if (isMessageElement(expr)) return true;
+  if (!ts.isIdentifier(expr)) return !MESSAGE_LIST_NAMES.test(textOf(expr, index.sourceFile));
+  const resolved = ctx.resolver.resolveName(index, expr.text, expr);
+  const init = resolved?.decl.kind === 'variable' && !resolved.decl.property ? resolved.decl.init : undefined;
+  if (init) return isMessageElement(init as ts.Expression);
+  return !MESSAGE_LIST_NAMES.test(expr.text);
+}
+
+/**
+ * Messages added to a named array with `name.push(...)` in a file, and whether the array grows across
+ * turns: pushes in a loop or a callback, or of assistant/tool messages. Growth is bounded when the file
+ * trims the array (`shift`, `splice`, `= name.slice(-n)`) or the loop copies a bounded collection
+ * (`for (const m of history.slice(-10))`). An agent's tool loop over a local array is its scratchpad
+ * within one task, not a conversation's history.
+ */
 function pushedMessages(name: string, index: FileIndex, ctx: EvalContext, result: MessagesEvaluation, decl: ts.Node): void {
   const pushes = index.pushes.get(name) ?? [];
   let grows = false;
+  let agentSteps = true;
+  let copied: { bounded: boolean; bound?: number } | undefined;
   for (const push of pushes) {
     for (const arg of push.arguments) {
       const before = result.messages.length;
       evaluateElement(arg, index, ctx, result, 1);
       const added = result.messages.slice(before);
-      if (added.some((m) => m.role === 'assistant' || m.role === 'tool') || insideLoop(push, decl)) grows = true;
+      const repeated = insideLoop(push, decl);
+      if (!repeated && !added.some((m) => m.role === 'assistant' || m.role === 'tool')) continue;
+      grows = true;
+      if (!isToolStep(push, arg, decl, added, index)) agentSteps = false;
+      const source = repeated ? iteratedCollection(push, decl) : undefined;
+      const bound = source ? findBound(source, index, ctx.resolver, 'history') : { bounded: false };
+      if (!copied) copied = { bounded: bound.bounded, bound: bound.bound };
+      else if (!copied.bounded || !bound.bounded) copied = { bounded: false };
+      else copied = { bounded: true, bound: copied.bound !== undefined && bound.bound !== undefined ? Math.max(copied.bound, bound.bound) : undefined };
     }
   }
-  if (grows && !BOUNDING_MUTATIONS.test(index.sourceFile.text)) {
-    const start = decl.getStart(index.sourceFile);
-    result.injections.push({
-      kind: 'history',
-      expression: `${name}.push(...)`,
-      span: index.file === ctx.siteFile ? { start, end: decl.end } : { start: 0, end: 0 },
-      target: name,
-      bounded: false,
-    });
+  if (!grows || (agentSteps && localTo(decl))) return;
+  const bounded = mutatedWithBound(index, name) || !!copied?.bounded;
+  const start = decl.getStart(index.sourceFile);
+  result.injections.push({
+    kind: 'history',
+    expression: `${name}.push(...)`,
+    span: index.file === ctx.siteFile ? { start, end: decl.end } : { start: 0, end: 0 },
+    target: name,
+    bounded,
+    bound: bounded && copied?.bounded ? copied.bound : undefined,
+  });
+}
+
+/** Whether a declaration is inside a function (a local array, fresh on each call). */
+function localTo(decl: ts.Node): boolean {
+  for (let p = decl.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isFunctionLike(p)) return true;
+    if (ts.isClassLike(p)) return false;
   }
+  return false;
+}
+
+/** The innermost loop (or `forEach`/`map` callback) around a node, below the declaration. */
+function enclosingLoop(node: ts.Node, decl: ts.Node): ts.Node | undefined {
+  for (let p = node.parent; p && p !== decl.parent; p = p.parent) {
+    if (ts.isForStatement(p) || ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return p;
+    if (ts.isFunctionLike(p)) return p;
+  }
+  return undefined;
+}
+
+/** The collection a loop around a push copies from: `for (const m of X)`, `X.forEach(m => …)`. */
+function iteratedCollection(push: ts.Node, decl: ts.Node): ts.Expression | undefined {
+  const loop = enclosingLoop(push, decl);
+  if (loop && ts.isForOfStatement(loop)) return loop.expression;
+  const call = loop?.parent;
+  if (loop && ts.isFunctionLike(loop) && call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(forEach|map)$/.test(call.expression.name.text)) {
+    return call.expression.expression;
+  }
+  return undefined;
+}
+
+/** A push in a tool-calling loop that adds the model's reply or tool output (not a new user turn). */
+function isToolStep(push: ts.Node, arg: ts.Expression, decl: ts.Node, added: PromptMessage[], index: FileIndex): boolean {
+  const loop = enclosingLoop(push, decl);
+  if (!loop || ts.isFunctionLike(loop) || !TOOL_LOOP.test(textOf(loop, index.sourceFile))) return false;
+  const userTurn = added.some((m) => m.role === 'user') && isMessageElement(arg) && !TOOL_OUTPUT.test(textOf(arg, index.sourceFile));
+  return !userTurn;
 }
 
 /** Whether a node runs in a loop or a callback relative to the declaration (so it repeats per turn). */
@@ -254,6 +358,10 @@ export function evaluateMessages(expr: ts.Expression, index: FileIndex, ctx: Eva
         return inner;
       }
     }
+    if (depth === 0 && resolved?.decl.kind === 'parameter' && PASS_THROUGH.test(e.text) && !resolved.index.pushes.has(e.text) && !hasCallersInFile(resolved.decl.node, resolved.index)) {
+      runtimeMessage(result, 'unknown', e, index, ctx);
+      return result;
+    }
     historyInjection(result, e, e, index, ctx);
     return result;
   }
@@ -262,7 +370,9 @@ export function evaluateMessages(expr: ts.Expression, index: FileIndex, ctx: Eva
     for (const arg of e.arguments) {
       const a = unwrap(arg);
       if (ts.isArrayLiteralExpression(a)) for (const el of a.elements) evaluateElement(el, index, ctx, base, 0);
-      else evaluateElement(a, index, ctx, base, 0);
+      else if (isOneMessage(a, index, ctx)) evaluateElement(a, index, ctx, base, 0);
+      // [system].concat(history, [user]): an array argument adds all its messages.
+      else historyInjection(base, a, a, index, ctx);
     }
     return base;
   }

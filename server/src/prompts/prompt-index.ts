@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { indexFile, type FileIndex } from './file-index';
 import { findPrompts, type FinderResult } from './finder';
 import type { ProjectCache } from './project';
@@ -21,7 +22,8 @@ export class PromptIndex {
   constructor(private readonly project: ProjectCache) {}
 
   /** The syntax index of a file at its current version (parsed on first use). */
-  index(file: string): FileIndex | undefined {
+  index(path: string): FileIndex | undefined {
+    const file = resolve(path);
     const sourceFile = this.project.sourceFile(file);
     if (!sourceFile) return undefined;
     const version = this.project.version(file);
@@ -33,7 +35,8 @@ export class PromptIndex {
   }
 
   /** Finder results for one file (cached while it and its dependencies are unchanged). */
-  find(file: string): FinderResult {
+  find(path: string): FinderResult {
+    const file = resolve(path);
     const cached = this.results.get(file);
     if (cached && [...cached.versions].every(([f, v]) => this.project.version(f) === v)) return cached.result;
     const index = this.index(file);
@@ -58,7 +61,7 @@ export class PromptIndex {
   sitesByFile(files: readonly string[]): Map<string, PromptSite[]> {
     const byId = new Map<string, PromptSite>();
     for (const file of files) {
-      for (const site of this.find(file).sites) {
+      for (const site of this.find(resolve(file)).sites) {
         const existing = byId.get(site.id);
         if (!existing) byId.set(site.id, site);
         else if (!existing.call && site.call) byId.set(site.id, { ...existing, call: site.call });

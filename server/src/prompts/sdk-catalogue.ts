@@ -30,12 +30,13 @@ const SDK_MODULES: [RegExp, Provider][] = [
   [/^@google\/(genai|generative-ai)|^@google-cloud\/vertexai/, 'google'],
   [/^ai$|^@ai-sdk\//, 'ai-sdk'],
   [/^@langchain\/|^langchain(\/|$)/, 'langchain'],
+  [/^@mistralai\/|^ollama(\/|$)|^groq-sdk$|^together-ai$|^cohere-ai$/, 'unknown'],
 ];
 
 /** Providers whose SDK a file imports. */
-export function importedProviders(index: FileIndex): Set<Provider> {
-  const providers = new Set<Provider>();
-  for (const module of index.modules) for (const [re, provider] of SDK_MODULES) if (re.test(module)) providers.add(provider);
+export function importedProviders(index: FileIndex): Set<Provider | 'other'> {
+  const providers = new Set<Provider | 'other'>();
+  for (const module of index.modules) for (const [re, provider] of SDK_MODULES) if (re.test(module)) providers.add(provider === 'unknown' ? 'other' : provider);
   return providers;
 }
 
@@ -87,7 +88,7 @@ const OPENAI_AGENTS_RUN: CallPattern = { provider: 'openai', api: 'openai.agents
 export const AGENT_CLASSES = /^(Agent|RealtimeAgent)$/;
 
 /** The prompt-bearing options of an agent definition (`new Agent({ instructions })`, `Agent.create(...)`). */
-export function matchAgent(node: CallLike, providers: Set<Provider>): CallPattern | undefined {
+export function matchAgent(node: CallLike, providers: Set<Provider | 'other'>): CallPattern | undefined {
   const chain = calleeChain(node.expression);
   const isNew = ts.isNewExpression(node) && AGENT_CLASSES.test(chain[chain.length - 1] ?? '');
   const isCreate = ts.isCallExpression(node) && chain.length === 2 && AGENT_CLASSES.test(chain[0]) && chain[1] === 'create';
@@ -100,6 +101,22 @@ export function matchAgent(node: CallLike, providers: Set<Provider>): CallPatter
     args: [{ path: ['instructions'], role: 'system', shape: 'text' }],
   };
 }
+
+/** OpenAI Assistants: instructions on the assistant, extra instructions on a run. */
+const OPENAI_ASSISTANTS: CallPattern = {
+  provider: 'openai',
+  api: 'openai.beta.assistants',
+  args: [
+    { path: ['instructions'], role: 'system', shape: 'text' },
+    { path: ['additional_instructions'], role: 'system', shape: 'text' },
+  ],
+};
+/** Other chat SDKs with the OpenAI-like shape (Mistral `chat.complete`, Ollama `chat`/`generate`). */
+const OTHER_SDK_ARGS: PromptArg[] = [
+  { path: ['system'], role: 'system', shape: 'text' },
+  { path: ['prompt'], role: 'user', shape: 'text' },
+  { path: ['messages'], role: 'unknown', shape: 'messages' },
+];
 
 /** AI SDK functions that call a model with a prompt. */
 const AI_SDK_FUNCTIONS = /^(generateText|streamText|generateObject|streamObject|streamUI)$/;
@@ -152,7 +169,7 @@ export function receiverInit(receiver: ts.Expression, index: FileIndex): ts.Expr
   return undefined;
 }
 
-function isLangchainModel(receiver: ts.Expression, index: FileIndex, providers: Set<Provider>): boolean {
+function isLangchainModel(receiver: ts.Expression, index: FileIndex, providers: Set<Provider | 'other'>): boolean {
   const init = receiverInit(receiver, index);
   if (init && ts.isNewExpression(init) && ts.isIdentifier(init.expression)) return LANGCHAIN_MODEL_CLASS.test(init.expression.text) && providers.has('langchain');
   if (init && ts.isCallExpression(init)) {
@@ -170,7 +187,7 @@ function isLangchainModel(receiver: ts.Expression, index: FileIndex, providers: 
  * Recognises an LLM call by its shape (callee names, option keys) and the SDK modules the file imports.
  * Returns the pattern that says which arguments are prompts, or undefined for other calls.
  */
-export function matchCall(call: ts.CallExpression, index: FileIndex, providers: Set<Provider>): CallPattern | undefined {
+export function matchCall(call: ts.CallExpression, index: FileIndex, providers: Set<Provider | 'other'>): CallPattern | undefined {
   const chain = calleeChain(call.expression);
   const n = chain.length;
   const last = chain[n - 1];
@@ -189,6 +206,16 @@ export function matchCall(call: ts.CallExpression, index: FileIndex, providers: 
         return { ...ANTHROPIC_MESSAGES, api: `anthropic.messages.${last}` };
       }
     }
+  }
+  if (/^(countTokens|count_tokens|embedContent|embed|embedMany|tokenize)$/.test(last)) return undefined;
+  if (chain.includes('assistants') && /^(create|update)$/.test(last) || chain.includes('runs') && /^(create|createAndPoll|stream)$/.test(last)) {
+    if (optionsObject(call, 1) || optionsObject(call)) return OPENAI_ASSISTANTS;
+  }
+  if ((prev === 'chat' && /^(complete|stream)$/.test(last) && providers.has('other')) || (n === 2 && /^(chat|generate)$/.test(last) && /ollama/i.test(chain[0]) && optionsObject(call))) {
+    return { provider: 'unknown', api: `${chain[0]}.${chain.slice(1).join('.')}`, args: OTHER_SDK_ARGS };
+  }
+  if (last === 'sendRequest' && index.modules.has('vscode') && call.arguments.length > 0) {
+    return { provider: 'unknown', api: 'vscode.lm.sendRequest', args: [{ position: 0, role: 'unknown', shape: 'messages' }] };
   }
   if (/^generateContent(Stream)?$/.test(last)) {
     if (prev === 'models' || optionsObject(call) && getProperty(optionsObject(call)!, 'contents') && getProperty(optionsObject(call)!, 'model')) return GOOGLE_MODELS;

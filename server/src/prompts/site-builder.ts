@@ -159,7 +159,7 @@ export function resolveAnchor(value: ts.Expression, index: FileIndex, resolver: 
 function providerOf(call: CallInfo | null, index: FileIndex): Provider {
   if (call) return call.provider;
   const providers = [...importedProviders(index)];
-  return providers.length === 1 ? providers[0] : 'unknown';
+  return providers.length === 1 && providers[0] !== 'other' ? providers[0] : 'unknown';
 }
 
 function firstOf(injections: Injection[], kind: 'history' | 'retrieval'): Injection | null {

@@ -6,7 +6,7 @@ import { calleeChain, propertyName } from './syntax';
 const DB_CALL = /^(db|prisma|knex|sql|supabase|mongo|collection|repo|repository|drizzle|kysely|pool|tx|trx)$|^(insert|insertInto|values|upsert|createMany|seed|save|executeQuery)$|^(save|insert|persist|store|upsert)[A-Z]/;
 /** Loggers and UI notifications whose text is for people. */
 const LOGGERS = /^(console|logger|log|winston|pino|Sentry)$/;
-const LOG_METHODS = /^(log|info|warn|error|debug|trace|alert|toast|notify|t|i18n|__|confirm|prompt|question|spinner|fail|succeed)$/;
+const LOG_METHODS = /^(log|info|warn|error|debug|trace|alert|toast|notify|t|i18n|__|confirm|prompt|question|spinner|fail|succeed|description|option|requiredOption|command|usage|addHelpText|describe|epilog|alias|argument|setDescription|addStringOption)$/;
 
 /** Whether a node is an argument of a database write (a prompt stored in a table). */
 export function insideDbCall(node: ts.Node): boolean {
@@ -61,6 +61,19 @@ export function returningFunctionName(node: ts.Expression): string | undefined {
   if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name.text;
   if (ts.isPropertyAssignment(fn.parent)) return propertyName(fn.parent.name);
   return undefined;
+}
+
+/** Chat roles; an object with another literal `role` (`'alert'`, `'status'`) is UI data. */
+const CHAT_ROLES = /^(system|developer|user|human|assistant|ai|model|tool|function)$/i;
+
+/** Whether a string is a value in an object whose literal `role` is not a chat role (`{ role: 'alert', content }`). */
+export function inNonChatRoleObject(node: ts.Node): boolean {
+  const prop = node.parent;
+  if (!ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.parent)) return false;
+  for (const p of prop.parent.properties) {
+    if (ts.isPropertyAssignment(p) && propertyName(p.name) === 'role' && ts.isStringLiteralLike(p.initializer)) return !CHAT_ROLES.test(p.initializer.text);
+  }
+  return false;
 }
 
 /** Whether a node is JSX text or a JSX attribute value (UI copy). */

@@ -70,6 +70,8 @@ export interface Injection {
   bounded: boolean;
   /** The bound's size when it is a literal (e.g. 20 for `.slice(-20)`, 4 for `k: 4`). */
   bound?: number;
+  /** Where the bound's numeric literal is (`50` in `similaritySearch(q, 50)`), when it is in the site's file: for a fix that lowers it. */
+  boundSpan?: Span;
 }
 
 /** The LLM call a prompt flows into. */
