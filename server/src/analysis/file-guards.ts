@@ -5,7 +5,9 @@ const MINIFIED_LINE_LENGTH = 20_000;
 
 /** Why a file should not be analysed, or undefined when it is fine. */
 export function skipReason(text: string, maxBytes: number): string | undefined {
-  if (text.length > maxBytes) return `skipped: ${text.length.toLocaleString('en-US')} characters is over maxFileBytes (${maxBytes.toLocaleString('en-US')})`;
+  // UTF-16 length is a lower bound of the UTF-8 size: count bytes only when it could matter.
+  const bytes = text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : text.length;
+  if (bytes > maxBytes) return `skipped: ${bytes.toLocaleString('en-US')} bytes is over maxFileBytes (${maxBytes.toLocaleString('en-US')})`;
   if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\u0000')) return 'skipped: binary content';
   let lineStart = 0;
   for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', lineStart)) {

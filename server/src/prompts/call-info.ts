@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index';
 import type { Resolver } from './resolver';
 import { optionsObject, receiverInit, type CallLike, type CallPattern } from './sdk-catalogue';
-import { calleeChain, getProperty, numericValue, textOf, unwrap } from './syntax';
+import { calleeChain, getProperty, numericValue, propertyName, textOf, unwrap } from './syntax';
 import type { CallInfo, Span } from './types';
 
 /** Option names of the output cap across SDKs (OpenAI, Anthropic, Responses, Google, AI SDK, LangChain). */
@@ -114,9 +114,21 @@ export function callInfo(call: CallLike, pattern: CallPattern, index: FileIndex,
     if (findKey(obj, STRUCTURED_KEYS)) info.structuredOutput = true;
   }
   const text = textOf(call, index.sourceFile);
-  if (/cache_control|cacheControl/.test(text)) info.cacheControl = true;
+  if (/cache_control|cacheControl/.test(text) && hasCacheBreakpoint(call)) info.cacheControl = true;
   if (/withStructuredOutput|zodResponseFormat|response_format|responseSchema/.test(text)) info.structuredOutput = true;
   return info;
+}
+
+/** Whether a `cache_control` / `cacheControl` property is written inside a node (a mention in a comment does not count). */
+function hasCacheBreakpoint(node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if ((ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) && /^(cache_control|cacheControl)$/.test(propertyName(n.name) ?? '')) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
 }
 
 function resolvedNumber(expr: ts.Expression, index: FileIndex, resolver: Resolver): number | undefined {

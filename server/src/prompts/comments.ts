@@ -53,7 +53,7 @@ function insideLiteral(sourceFile: ts.SourceFile, pos: number): boolean {
 }
 
 /** Comments that mention promptcost: `//` to end of line, or `/* … *\/`. */
-const DIRECTIVE_COMMENT = /\/\/[^\n]*promptcost[^\n]*|\/\*[\s\S]*?\*\//g;
+const DIRECTIVE_COMMENT = /\/\/[^\n]*|\/\*[\s\S]*?\*\//;
 
 /**
  * Finds a file's promptcost comment directives. Cheap: a file without the word "promptcost" is not
@@ -63,10 +63,16 @@ export function scanComments(sourceFile: ts.SourceFile): FileComments {
   const result: FileComments = { ignoreFile: false, ignoredLines: new Map(), annotations: new Map() };
   const text = sourceFile.text;
   if (!text.includes('promptcost')) return result;
-  for (const found of text.matchAll(DIRECTIVE_COMMENT)) {
+  const pattern = new RegExp(DIRECTIVE_COMMENT.source, 'g');
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
     const comment = found[0];
-    const start = found.index ?? 0;
-    if (!comment.includes('promptcost') || insideLiteral(sourceFile, start)) continue;
+    const start = found.index;
+    if (insideLiteral(sourceFile, start)) {
+      // `//` or `/*` inside a string: look again just after it, or a real comment behind it is lost.
+      pattern.lastIndex = start + 1;
+      continue;
+    }
+    if (!comment.includes('promptcost')) continue;
     const line = lineOf(sourceFile, start);
     const lineStart = sourceFile.getPositionOfLineAndCharacter(line, 0);
     const trailing = text.slice(lineStart, start).trim().length > 0;

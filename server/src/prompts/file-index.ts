@@ -115,6 +115,39 @@ function requireSpecifier(expr: ts.Expression | undefined): string | undefined {
   return undefined;
 }
 
+/** Name of the synthetic declaration that holds an exported value written inline (`export default '…'`). */
+function syntheticName(exported: string): string {
+  return `*export ${exported}*`;
+}
+
+/** Records `exported` as a value written inline, resolvable like a top-level const. */
+function exportValue(index: FileIndex, exported: string, value: ts.Expression, sourceFile: ts.SourceFile): void {
+  if (ts.isIdentifier(value)) {
+    index.exports.set(exported, value.text);
+    return;
+  }
+  const name = syntheticName(exported);
+  addDeclaration(index, { name, kind: 'variable', node: value, init: value, isConst: true, exported: true, scope: sourceFile });
+  index.exports.set(exported, name);
+}
+
+/** CommonJS: `module.exports = { A, B: expr }`, `module.exports.A = …`, `exports.A = …` (top level). */
+function commonJsExport(index: FileIndex, bin: ts.BinaryExpression, sourceFile: ts.SourceFile): void {
+  const left = bin.left;
+  const isModuleExports = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
+  if (isModuleExports(left)) {
+    const value = bin.right;
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const prop of value.properties) {
+        if (ts.isShorthandPropertyAssignment(prop)) index.exports.set(prop.name.text, prop.name.text);
+        else if (ts.isPropertyAssignment(prop) && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) exportValue(index, prop.name.text, prop.initializer, sourceFile);
+      }
+    } else exportValue(index, 'default', value, sourceFile);
+  } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+    exportValue(index, left.name.text, bin.right, sourceFile);
+  }
+}
+
 /** Builds the index of a parsed file in one walk over the compiler's nodes. */
 export function indexFile(file: string, sourceFile: ts.SourceFile): FileIndex {
   const index: FileIndex = {
@@ -176,6 +209,12 @@ export function indexFile(file: string, sourceFile: ts.SourceFile): FileIndex {
       case ts.SyntaxKind.ExportAssignment: {
         const assign = node as ts.ExportAssignment;
         if (ts.isIdentifier(assign.expression)) index.exports.set('default', assign.expression.text);
+        else exportValue(index, 'default', assign.expression, sourceFile);
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const bin = node as ts.BinaryExpression;
+        if (bin.operatorToken.kind === ts.SyntaxKind.EqualsToken && depth <= 3) commonJsExport(index, bin, sourceFile);
         break;
       }
       case ts.SyntaxKind.VariableDeclaration: {

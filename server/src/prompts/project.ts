@@ -6,6 +6,8 @@ import { PathAliases } from './path-aliases';
 /** Extensions we analyse, in the order a relative import is resolved (TypeScript's order). */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
+/** U+FEFF, the byte-order mark some editors write at the start of a file. */
+const BOM = 0xfeff;
 /** How many parent folders are searched for a conventional `@/` alias root. */
 const MAX_ALIAS_LEVELS = 8;
 
@@ -62,8 +64,10 @@ export class ProjectCache {
   }
 
   /** Sets (or replaces) a file's text; returns its new version. */
-  setText(path: string, text: string): number {
+  setText(path: string, raw: string): number {
     const file = resolve(path);
+    // Editors hide a byte-order mark and so does the parser: offsets are into the text after it.
+    const text = raw.charCodeAt(0) === BOM ? raw.slice(1) : raw;
     if (this.texts.get(file) === text && this.versions.has(file)) return this.versions.get(file)!;
     this.texts.set(file, text);
     this.project.createSourceFile(file, text, { overwrite: true, scriptKind: scriptKindFor(file) });

@@ -11,6 +11,14 @@ interface CachedResult {
 }
 
 /**
+ * Which record of a site found from several files to keep: one seen at a call (it has the call's
+ * model and annotations) over the definition alone, and a prompt used whole over one used as a part.
+ */
+function preference(site: PromptSite): number {
+  return (site.call ? 2 : 0) + (site.call && !site.partOf ? 1 : 0);
+}
+
+/**
  * Prompt sites of a workspace, cached per file by version: a file is re-analysed only when it or a
  * file it resolved an import into has changed. Sites found in one file but defined in another (an
  * imported constant) are reported in the defining file.
@@ -63,8 +71,7 @@ export class PromptIndex {
     for (const file of files) {
       for (const site of this.find(resolve(file)).sites) {
         const existing = byId.get(site.id);
-        if (!existing) byId.set(site.id, site);
-        else if (!existing.call && site.call) byId.set(site.id, { ...existing, call: site.call });
+        if (!existing || preference(site) > preference(existing)) byId.set(site.id, site);
       }
     }
     const grouped = new Map<string, PromptSite[]>();

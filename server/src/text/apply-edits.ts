@@ -6,7 +6,8 @@ import type { TextEdit } from '../rules/types';
  * @example applyEdits('abc', [{ file: 'f', start: 1, end: 2, newText: 'X' }]) // 'aXc'
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  // From the end backwards; edits at the same offset keep their given order (as LSP applies them).
+  const sorted = edits.map((edit, i) => ({ edit, i })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.i - a.i).map((x) => x.edit);
   let out = text;
   let limit = Infinity;
   for (const edit of sorted) {

@@ -6,19 +6,37 @@ export interface Position {
   character: number;
 }
 
+const LF = 10;
+const CR = 13;
+
 /**
- * Converts UTF-16 offsets of one text to zero-based line/character positions and back.
- * Lines end at `\n`; a `\r` before it belongs to the line ending (CRLF files map correctly).
+ * Converts UTF-16 offsets of one text to zero-based line/character positions and back, as LSP and
+ * TypeScript do: `\r\n`, `\n` and a lone `\r` end a line; a position inside a line ending or past
+ * the end of a line is clamped to the end of the line's content.
  * @example new LineMap('a\nbc').positionAt(3) // { line: 1, character: 1 }
  */
 export class LineMap {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === CR && text.charCodeAt(i + 1) === LF) continue;
+      if (c === LF || c === CR) this.starts.push(i + 1);
+    }
   }
 
-  /** The position of an offset (clamped to the text). */
+  /** Offset where a line's content ends (before its line break). */
+  private contentEnd(line: number): number {
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    while (end > this.starts[line] && (this.text.charCodeAt(end - 1) === LF || this.text.charCodeAt(end - 1) === CR)) {
+      if (line + 1 >= this.starts.length) break;
+      end--;
+    }
+    return end;
+  }
+
+  /** The position of an offset (clamped to the text and to the line's content). */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
@@ -28,15 +46,15 @@ export class LineMap {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    return { line: lo, character: Math.min(clamped, this.contentEnd(lo)) - this.starts[lo] };
   }
 
-  /** The offset of a position (clamped to its line). */
+  /** The offset of a position (clamped to its line's content). */
   offsetAt(position: Position): number {
     if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[Math.max(0, position.line)];
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
-    return Math.min(start + Math.max(0, position.character), next);
+    if (position.line < 0) return 0;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.contentEnd(position.line));
   }
 
   /** 1-based line and column of a span's start and end, as the CLI and SARIF report them. */
