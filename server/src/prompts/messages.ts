@@ -1,10 +1,12 @@
 import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index';
-import { findBound, hasCallersInFile, makeInjection, mutatedWithBound } from './injections';
+import { makeInjection } from './injections';
+import { pushedMessages } from './message-pushes';
 import type { Resolved } from './resolver';
 import { evaluate, type EvalContext, type Evaluation } from './segments';
 import { calleeChain, getProperty, propertyName, textOf, unwrap } from './syntax';
 import type { Injection, PromptMessage, PromptRole } from './types';
+import { hasCallersInFile, lastReturn, localFunction } from './value-sources';
 
 /** Role names across SDKs mapped to ours. */
 const ROLE_NAMES: Record<string, PromptRole> = {
@@ -46,10 +48,6 @@ const MESSAGE_LIST_NAMES = /history|messages|previous|prev|conversation|turns|th
  * caller, not the wrapper, decides whether it is a conversation.
  */
 const PASS_THROUGH = /^(messages|msgs|input|prompt)$/;
-/** A loop body that runs a tool-calling step (an agent loop growing its own scratchpad within one task). */
-const TOOL_LOOP = /tool_calls|tool_use|tool_result|toolCalls|toolResults|tool_call_id|functionCall|function_call|stop_reason|finish_reason|finishReason/;
-/** Text of a pushed user message that carries tool output rather than a new user turn. */
-const TOOL_OUTPUT = /tool|result|observation|function/i;
 
 /** The messages of a chat prompt, with history injections and constants used. */
 export interface MessagesEvaluation {
@@ -245,93 +243,6 @@ function isOneMessage(expr: ts.Expression, index: FileIndex, ctx: EvalContext): 
 }
 
 /**
- * Messages added to a named array with `name.push(...)` in a file, and whether the array grows across
- * turns: pushes in a loop or a callback, or of assistant/tool messages. Growth is bounded when the file
- * trims the array (`shift`, `splice`, `= name.slice(-n)`) or the loop copies a bounded collection
- * (`for (const m of history.slice(-10))`). An agent's tool loop over a local array is its scratchpad
- * within one task, not a conversation's history.
- */
-function pushedMessages(name: string, index: FileIndex, ctx: EvalContext, result: MessagesEvaluation, decl: ts.Node): void {
-  const pushes = index.pushes.get(name) ?? [];
-  let grows = false;
-  let agentSteps = true;
-  let copied: { bounded: boolean; bound?: number } | undefined;
-  for (const push of pushes) {
-    for (const arg of push.arguments) {
-      const before = result.messages.length;
-      evaluateElement(arg, index, ctx, result, 1);
-      const added = result.messages.slice(before);
-      const repeated = insideLoop(push, decl);
-      if (!repeated && !added.some((m) => m.role === 'assistant' || m.role === 'tool')) continue;
-      grows = true;
-      if (!isToolStep(push, arg, decl, added, index)) agentSteps = false;
-      const source = repeated ? iteratedCollection(push, decl) : undefined;
-      const bound = source ? findBound(source, index, ctx.resolver, 'history') : { bounded: false };
-      if (!copied) copied = { bounded: bound.bounded, bound: bound.bound };
-      else if (!copied.bounded || !bound.bounded) copied = { bounded: false };
-      else copied = { bounded: true, bound: copied.bound !== undefined && bound.bound !== undefined ? Math.max(copied.bound, bound.bound) : undefined };
-    }
-  }
-  if (!grows || (agentSteps && localTo(decl))) return;
-  const bounded = mutatedWithBound(index, name) || !!copied?.bounded;
-  const start = decl.getStart(index.sourceFile);
-  result.injections.push({
-    kind: 'history',
-    expression: `${name}.push(...)`,
-    span: index.file === ctx.siteFile ? { start, end: decl.end } : { start: 0, end: 0 },
-    target: name,
-    bounded,
-    bound: bounded && copied?.bounded ? copied.bound : undefined,
-  });
-}
-
-/** Whether a declaration is inside a function (a local array, fresh on each call). */
-function localTo(decl: ts.Node): boolean {
-  for (let p = decl.parent; p && !ts.isSourceFile(p); p = p.parent) {
-    if (ts.isFunctionLike(p)) return true;
-    if (ts.isClassLike(p)) return false;
-  }
-  return false;
-}
-
-/** The innermost loop (or `forEach`/`map` callback) around a node, below the declaration. */
-function enclosingLoop(node: ts.Node, decl: ts.Node): ts.Node | undefined {
-  for (let p = node.parent; p && p !== decl.parent; p = p.parent) {
-    if (ts.isForStatement(p) || ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return p;
-    if (ts.isFunctionLike(p)) return p;
-  }
-  return undefined;
-}
-
-/** The collection a loop around a push copies from: `for (const m of X)`, `X.forEach(m => …)`. */
-function iteratedCollection(push: ts.Node, decl: ts.Node): ts.Expression | undefined {
-  const loop = enclosingLoop(push, decl);
-  if (loop && ts.isForOfStatement(loop)) return loop.expression;
-  const call = loop?.parent;
-  if (loop && ts.isFunctionLike(loop) && call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(forEach|map)$/.test(call.expression.name.text)) {
-    return call.expression.expression;
-  }
-  return undefined;
-}
-
-/** A push in a tool-calling loop that adds the model's reply or tool output (not a new user turn). */
-function isToolStep(push: ts.Node, arg: ts.Expression, decl: ts.Node, added: PromptMessage[], index: FileIndex): boolean {
-  const loop = enclosingLoop(push, decl);
-  if (!loop || ts.isFunctionLike(loop) || !TOOL_LOOP.test(textOf(loop, index.sourceFile))) return false;
-  const userTurn = added.some((m) => m.role === 'user') && isMessageElement(arg) && !TOOL_OUTPUT.test(textOf(arg, index.sourceFile));
-  return !userTurn;
-}
-
-/** Whether a node runs in a loop or a callback relative to the declaration (so it repeats per turn). */
-function insideLoop(node: ts.Node, decl: ts.Node): boolean {
-  for (let p = node.parent; p && p !== decl.parent; p = p.parent) {
-    if (ts.isForStatement(p) || ts.isForOfStatement(p) || ts.isForInStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return true;
-    if (ts.isFunctionLike(p) && !(p.pos <= decl.pos && decl.end <= p.end)) return true;
-  }
-  return false;
-}
-
-/**
  * Reads a messages expression: an array literal of messages, a variable holding one (plus its
  * `.push`es), or history passed whole (`messages`, `history.concat(...)`, `prev.slice(-10)`).
  */
@@ -348,13 +259,13 @@ export function evaluateMessages(expr: ts.Expression, index: FileIndex, ctx: Eva
     const init = resolved?.decl.kind === 'variable' && !resolved.decl.property ? unwrap(resolved.decl.init as ts.Expression) : undefined;
     if (resolved && init && ts.isArrayLiteralExpression(init)) {
       const inner = evaluateMessages(init, resolved.index, ctx, depth + 1);
-      pushedMessages(e.text, resolved.index, ctx, inner, init);
+      pushedMessages(e.text, resolved.index, ctx, inner, init, evaluateElement);
       return inner;
     }
     if (resolved && init && (ts.isCallExpression(init) || ts.isIdentifier(init) || ts.isPropertyAccessExpression(init))) {
       const inner = evaluateMessages(init, resolved.index, ctx, depth + 1);
       if (inner.messages.length > 0 && !inner.messages.every((m) => m.segments.every((s) => s.kind === 'dynamic' && s.source === 'history'))) {
-        pushedMessages(e.text, resolved.index, ctx, inner, init);
+        pushedMessages(e.text, resolved.index, ctx, inner, init, evaluateElement);
         return inner;
       }
     }
@@ -364,6 +275,14 @@ export function evaluateMessages(expr: ts.Expression, index: FileIndex, ctx: Eva
     }
     historyInjection(result, e, e, index, ctx);
     return result;
+  }
+  const local = ts.isCallExpression(e) && depth < 4 ? localFunction(e.expression, index, ctx.resolver) : undefined;
+  const returned = local ? lastReturn(local.fn) : undefined;
+  if (local && returned && ts.isArrayLiteralExpression(unwrap(returned))) {
+    // buildMessages(history, input) returning `[system, ...history, user]`: its messages (and history, reported there).
+    const inner = evaluateMessages(returned, local.index, ctx, depth + 1);
+    inner.array = undefined;
+    return inner;
   }
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'concat') {
     const base = evaluateMessages(e.expression.expression, index, ctx, depth + 1);
