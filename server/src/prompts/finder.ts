@@ -4,7 +4,7 @@ import { isForced } from './comments';
 import type { FileIndex } from './file-index';
 import { allowsWordingHeuristics, isTestFile } from './file-kind';
 import { isNonPromptName, isPromptName, namedPromptText, readsAsInstructions } from './heuristics';
-import { retrievalJoin, makeInjection } from './injections';
+import { historyJoin, retrievalJoin, makeInjection } from './injections';
 import { isMessageElement, isMessageObject, roleOf } from './messages';
 import { Resolver, type IndexProvider, type ModuleResolver, type Resolved } from './resolver';
 import { argumentValue, importedProviders, matchAgent, matchCall, type CallLike, type CallPattern } from './sdk-catalogue';
@@ -91,7 +91,7 @@ export class PromptFinder {
     this.toolDescriptions();
     if (allowsWordingHeuristics(this.index, this.llmCalls.length > 0)) this.promptTexts();
     this.langchainTemplates();
-    this.retrievalJoins();
+    this.joins();
     return { sites: [...this.collector.sites.values()], dependencies: [...this.resolver.dependencies], notes };
   }
 
@@ -512,11 +512,17 @@ export class PromptFinder {
     }
   }
 
-  /** Pass 8: retrieved documents joined into text, as sites of their own (parts of an enclosing prompt). */
-  private retrievalJoins(): void {
+  /**
+   * Pass 8: retrieved documents or a chat transcript joined into text (`docs.map(d => d.pageContent).join()`,
+   * `history.map(m => m.content).join()`), as sites of their own (parts of an enclosing prompt).
+   */
+  private joins(): void {
     for (const call of this.index.calls) {
-      const collection = retrievalJoin(call, this.index, this.resolver);
+      const retrieved = retrievalJoin(call, this.index, this.resolver);
+      const transcript = retrieved ? undefined : historyJoin(call, this.index);
+      const collection = retrieved ?? transcript;
       if (!collection) continue;
+      const kind = retrieved ? 'retrieval' : 'history';
       const span = this.spanOf(call);
       const holder = nameOf(call);
       const parent =
@@ -526,7 +532,7 @@ export class PromptFinder {
               (s) => s.file === this.index.file && (s.retrieval?.expression === holder || s.segments.some((g) => g.kind === 'dynamic' && g.expression === `{${holder}}`)),
             )
           : undefined);
-      const injection = makeInjection('retrieval', call, collection, this.index, this.resolver, this.index.file);
+      const injection = makeInjection(kind, call, collection, this.index, this.resolver, this.index.file);
       const id = `${this.index.file}#${span.start}`;
       const site: PromptSite = {
         id,
@@ -534,16 +540,17 @@ export class PromptFinder {
         span,
         kind: 'join',
         role: parent?.role ?? 'user',
-        segments: [{ kind: 'dynamic', expression: injection.expression, source: 'retrieval', span }],
+        segments: [{ kind: 'dynamic', expression: injection.expression, source: kind, span }],
         call: parent?.call ?? null,
         provider: parent?.provider ?? 'unknown',
-        history: null,
-        retrieval: injection,
+        history: kind === 'history' ? injection : null,
+        retrieval: kind === 'retrieval' ? injection : null,
         annotation: {},
         partOf: parent && parent.id !== id ? parent.id : undefined,
       };
       const added = this.add(site, this.index, call, site.call);
-      if (added && parent && !parent.retrieval) parent.retrieval = injection;
+      if (added && parent && kind === 'retrieval' && !parent.retrieval) parent.retrieval = injection;
+      if (added && parent && kind === 'history' && !parent.history) parent.history = injection;
     }
   }
 }
