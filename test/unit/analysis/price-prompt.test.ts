@@ -1,12 +1,12 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { calcPrice } from '@pydantic/genai-prices';
 import { encoding_for_model, get_encoding, type Tiktoken } from 'tiktoken';
 import { chooseModel, countPrompt, pricePrompt, priceSites } from '../../../server/src/analysis/price-prompt';
 import { mergeConfig } from '../../../server/src/config/load-config';
 import { defaultConfig, type Config, type ConfigInput } from '../../../server/src/config/schema';
 import type { CallInfo, PromptMessage, PromptSite, Segment } from '../../../server/src/prompts/types';
 import { TokenCounter } from '../../../server/src/tokens/token-counter';
+import { assertClose, referencePrice } from '../../helpers/reference';
 
 // Reference tokenizers, independent of the counter under test.
 const o200k = get_encoding('o200k_base');
@@ -20,16 +20,7 @@ after(() => {
 
 const tokens = (text: string, encoding: Tiktoken = o200k) => encoding.encode_ordinary(text).length;
 
-/** Cost of one call as genai-prices computes it. */
-function referencePrice(model: string, input: number, output: number): number {
-  const result = calcPrice({ input_tokens: input, output_tokens: output }, model);
-  assert.ok(result, `calcPrice knows ${model}`);
-  return result.total_price;
-}
 
-function close(actual: number, expected: number, message?: string): void {
-  assert.ok(Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)), `${message ?? ''} ${actual} ≠ ${expected}`);
-}
 
 function config(input: ConfigInput = {}): Config {
   return mergeConfig(defaultConfig(), input);
@@ -238,12 +229,12 @@ describe('pricePrompt', () => {
     const s = site({ call: call({ model: 'gpt-4.1' }) });
     const fromConfig = pricePrompt(s, counter, config({ callsPerDay: 250 }), true);
     assert.equal(fromConfig.cost.callsPerDay, 250);
-    close(fromConfig.cost.perMonth, fromConfig.cost.perCall * 250 * 30);
+    assertClose(fromConfig.cost.perMonth, fromConfig.cost.perCall * 250 * 30);
     const annotated = pricePrompt(site({ call: call({ model: 'gpt-4.1' }), annotation: { callsPerDay: 5000 } }), counter, config({ callsPerDay: 250 }), true);
     assert.equal(annotated.cost.callsPerDay, 5000);
-    close(annotated.cost.perMonth, annotated.cost.perCall * 5000 * 30);
+    assertClose(annotated.cost.perMonth, annotated.cost.perCall * 5000 * 30);
     // The default is 1,000 calls a day (README).
-    close(pricePrompt(s, counter, config(), true).cost.perMonth, referencePrice('gpt-4.1', tokens('You are a helpful assistant. Answer in one sentence.'), 500) * 1000 * 30);
+    assertClose(pricePrompt(s, counter, config(), true).cost.perMonth, referencePrice('gpt-4.1', tokens('You are a helpful assistant. Answer in one sentence.'), 500) * 1000 * 30);
   });
 
   it('takes output tokens from an annotation, else the call’s cap, else outputTokens', () => {
@@ -277,7 +268,7 @@ describe('pricePrompt', () => {
     const cfg = config({ models: { 'my-llm': { input: 3, output: 15 } } });
     const priced = pricePrompt(site({ call: call({ model: 'my-llm', maxOutputTokens: 400 }) }), counter, cfg, true);
     assert.equal(priced.model.known, true);
-    close(priced.cost.perCall, (priced.tokens.total * 3 + 400 * 15) / 1_000_000);
+    assertClose(priced.cost.perCall, (priced.tokens.total * 3 + 400 * 15) / 1_000_000);
   });
 });
 

@@ -1,12 +1,12 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { calcPrice } from '@pydantic/genai-prices';
 import { get_encoding } from 'tiktoken';
 import type { FileAnalysis, PricedPrompt } from '../../../server/src/analysis-types';
 import { mergeConfig } from '../../../server/src/config/load-config';
 import { defaultConfig, type ConfigInput } from '../../../server/src/config/schema';
 import { Engine, summarize } from '../../../server/src/engine';
 import type { Report } from '../../../server/src/rules/types';
+import { assertClose, referencePrice } from '../../helpers/reference';
 
 /** Root of the in-memory workspaces (never touched on disk). */
 const ROOT = '/virtual/engine';
@@ -15,15 +15,7 @@ const o200k = get_encoding('o200k_base');
 after(() => o200k.free());
 const tokens = (text: string) => o200k.encode_ordinary(text).length;
 
-function referencePrice(model: string, input: number, output: number): number {
-  const result = calcPrice({ input_tokens: input, output_tokens: output }, model);
-  assert.ok(result, `calcPrice knows ${model}`);
-  return result.total_price;
-}
 
-function close(actual: number, expected: number, message?: string): void {
-  assert.ok(Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)), `${message ?? ''} ${actual} ≠ ${expected}`);
-}
 
 const path = (name: string) => `${ROOT}/${name}`;
 
@@ -249,7 +241,7 @@ describe('Engine: annotations reach the price', () => {
       assert.equal(p.cost.callsPerDay, 5000);
       const input = tokens('You are a concise assistant.') + 800 + (3 + 1) * 2 + 3;
       assert.equal(p.tokens.total, input);
-      close(p.cost.perMonth, referencePrice('gpt-4.1', input, 300) * 5000 * 30);
+      assertClose(p.cost.perMonth, referencePrice('gpt-4.1', input, 300) * 5000 * 30);
     } finally {
       engine.dispose();
     }
@@ -293,7 +285,7 @@ describe('summarize', () => {
       assert.equal(summary.filesWithPrompts, 2);
       assert.equal(summary.durationMs, 12);
       assert.equal(summary.tokens, systemTokens + messagesTokens);
-      close(summary.perMonth, referencePrice('claude-haiku-4-5', systemTokens + messagesTokens, 256) * 1000 * 30);
+      assertClose(summary.perMonth, referencePrice('claude-haiku-4-5', systemTokens + messagesTokens, 256) * 1000 * 30);
     } finally {
       engine.dispose();
     }
@@ -316,7 +308,7 @@ describe('summarize', () => {
     assert.equal(summary.files, 3);
     assert.equal(summary.filesWithPrompts, 2);
     assert.equal(summary.tokens, 107);
-    close(summary.perMonth, 1.75);
+    assertClose(summary.perMonth, 1.75);
     assert.equal(summary.errors, 1);
     assert.equal(summary.warnings, 2);
     assert.equal(summary.infos, 2);
