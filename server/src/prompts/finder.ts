@@ -13,7 +13,7 @@ import { evaluate, resolveFunction } from './segments';
 import { attachChainModel, splitPlaceholders } from './langchain-templates';
 import { resolveAnchor, textSite } from './site-builder';
 import { calleeChain, getProperty, unwrap } from './syntax';
-import { inNonChatRoleObject, insideDbCall, isJsx, isLogOrError, nameOf, returningFunctionName, topStringExpression } from './text-candidates';
+import { inCopyTable, inNonChatRoleObject, insideDbCall, isJsx, isLogOrError, nameOf, returningFunctionName, topStringExpression } from './text-candidates';
 import { isToolObject, mcpToolDescription } from './tools';
 import type { CallInfo, PromptRole, PromptSite } from './types';
 
@@ -253,7 +253,7 @@ export class PromptFinder extends ArgumentReader {
       seen.add(top);
       if (this.collector.covered(this.index.file, top.getStart(this.index.sourceFile), top.end)) continue;
       const forced = isForced(top, this.index.sourceFile) || isForced(literal, this.index.sourceFile);
-      if (!forced && (insideDbCall(top) || this.insideMessagesArray(top) || isJsx(top) || isLogOrError(top) || inNonChatRoleObject(top))) continue;
+      if (!forced && (insideDbCall(top) || this.insideMessagesArray(top) || isJsx(top) || isLogOrError(top) || inNonChatRoleObject(top) || inCopyTable(top))) continue;
       const ev = evaluate(top, this.index, this.collector.context(this.index.file));
       const text = ev.segments.map((s) => (s.kind === 'static' ? s.text : ' {x} ')).join('');
       const name = nameOf(top);

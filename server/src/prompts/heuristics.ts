@@ -22,7 +22,7 @@ const NOT_PROMPT_TEXT = [
   /^\s*<(!doctype|html|div|span|p|a|table|body|head|section|svg|script|style|ul|li|h[1-6]|button|form|input|img)\b/i,
   /^\s*(https?:|wss?:|file:|data:|mailto:)/i,
   /^\s*(error|failed|unable|cannot|can't|could not|couldn't|invalid|missing|unexpected|not found|unauthori[sz]ed|forbidden|denied|warning|deprecated)\b/i,
-  /^\s*you (are|were) (not|now|being|already|currently|signed|logged|offline|online|about to|using|on)\b/i,
+  /^\s*you (are|were) (not|now|being|already|currently|signed|logged|offline|online|about to|using|on|\w+ing)\b/i,
   /^\s*you (have|need|must) (been|to (log|sign|be logged|be signed|upgrade|enable|verify))\b/i,
   /^\s*(\$\s*)?(npm|npx|yarn|pnpm|git|docker|curl|node)\s/,
 ];

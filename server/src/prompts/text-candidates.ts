@@ -76,6 +76,16 @@ export function inNonChatRoleObject(node: ts.Node): boolean {
   return false;
 }
 
+/** Names of objects that hold UI copy, messages for people or translations. */
+const COPY_TABLE = /^(ui|copy|strings?|texts?|labels?|i18n|l10n|translations?|locales?|errors?|errorMessages|toasts?|notifications?|alerts?|messages_?ui|ui_?messages|en|de|fr|es)$|(Copy|Strings|Labels|Errors|Texts|Messages|Toasts)$/i;
+
+/** Whether a string sits in an object literal bound to a UI-copy name (`export const ERRORS = { … }`). */
+export function inCopyTable(node: ts.Node): boolean {
+  let p: ts.Node | undefined = node.parent;
+  while (p && (ts.isPropertyAssignment(p) || ts.isObjectLiteralExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
+  return !!p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && COPY_TABLE.test(p.name.text) && node.parent !== p;
+}
+
 /** Whether a node is JSX text or a JSX attribute value (UI copy). */
 export function isJsx(node: ts.Node): boolean {
   const p = node.parent;

@@ -83,6 +83,8 @@ describe('finder: prompt text forms', () => {
       "// const SYSTEM_PROMPT = 'You are a helpful assistant that answers questions about cats.';",
       "await db.insert(prompts).values({ name: 'summarize', template: 'Summarize the following text in three sentences: {text}' });",
       "const url = 'https://api.example.com/v1/answers?question=you+are+here&format=json';",
+      "export const ERRORS = { rateLimited: 'You are sending messages too quickly. Please wait a few seconds and try again.' } as const;",
+      "const status = 'You are using the free plan, which answers up to twenty questions a day in your workspace.';",
     ].join('\n');
     const f = findPrompts({ 'a.ts': src });
     assert.deepEqual(f.sites.map((s) => f.text(s)), []);
