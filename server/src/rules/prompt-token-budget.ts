@@ -27,6 +27,9 @@ export default defineRule({
     const reports: RuleReport[] = [];
     const byCall = new Map<string, { total: number; prompts: number; budget?: number; span: { start: number; end: number } }>();
     for (const { site, tokens, cost } of prompts) {
+      // A prompt with no written text (history passed through, a join of documents) is all estimate:
+      // nothing in it to trim, and unbounded-history / unbounded-retrieval speak for it.
+      if (tokens.static === 0) continue;
       const budget = budgetFor(config, { name: site.name, file: site.file, role: site.role });
       const name = site.name ? ` \`${site.name}\`` : '';
       const at = { span: site.span, promptId: site.id };

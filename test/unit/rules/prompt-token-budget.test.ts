@@ -5,6 +5,11 @@ const LONG = 'You are a meticulous assistant. '.repeat(40);
 
 testRule(rule, {
   valid: [
+    {
+      name: 'history passed through has no written text to budget (unbounded-history reports it)',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const go = (messages: any[]) => c.chat.completions.create({ model: 'gpt-4o', messages });\n",
+      config: { budget: { maxTokens: 100 } },
+    },
     { name: 'no budget configured', code: `export const SYSTEM_PROMPT = "${LONG}";\n` },
     { name: 'under the token budget', code: 'export const SYSTEM_PROMPT = "You are terse. Answer in one line.";\n', config: { budget: { maxTokens: 100 } } },
     {
