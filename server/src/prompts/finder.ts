@@ -301,6 +301,8 @@ export class PromptFinder extends ArgumentReader {
               (s) => s.file === this.index.file && (s.retrieval?.expression === holder || s.segments.some((g) => g.kind === 'dynamic' && g.expression === `{${holder}}`)),
             )
           : undefined);
+      // Logged or written to a file, a join is not sent to a model.
+      if (!parent && isLogOrError(call)) continue;
       // A transcript shown on a page is not sent: without a prompt around it, only files that talk to a model count.
       if (kind === 'history' && !parent && (DEMO_NAME.test(collection.getText(this.index.sourceFile)) || (this.llmCalls.length === 0 && importedProviders(this.index).size === 0))) continue;
       const injection = makeInjection(kind, call, collection, this.index, this.resolver, this.index.file);

@@ -89,6 +89,31 @@ function retrievalChain(e: ts.CallExpression, callee: ts.Expression): ts.Express
   return undefined;
 }
 
+/** Calls that return search results: vector-store searches, retrievers, similarity RPCs. */
+const SEARCH_CALL = /\.(similaritySearch\w*|maxMarginalRelevanceSearch|getRelevantDocuments|hybridSearch|vectorSearch|semanticSearch)\(|\bretriever\w*\.(invoke|retrieve)\(|\.rpc\(\s*['"`]match_|\.query\(\s*\{[^}]*\b(topK|vector|queryEmbeddings|queryTexts|nResults)\b|\.search\(\s*\{?[^)]*\b(vector|topK|limit)\b/;
+/** Local functions named as searches (`searchDocs(q)`, `retrieveChunks(q)`). */
+const SEARCH_FUNCTION = /^(search|retrieve|query|find|fetch|lookup|get)\w*(Docs|Documents|Chunks|Passages|Articles|Sections|Context|Results|Matches|Knowledge)$/i;
+/** How many assignments back a collection is followed to the search that produced it. */
+const MAX_SOURCE_HOPS = 3;
+
+/** Whether a collection variable holds search results (its declaration is a search, maybe filtered or mapped). */
+function fromSearch(root: ts.Identifier, index: FileIndex, hops: number): boolean {
+  if (hops > MAX_SOURCE_HOPS) return false;
+  for (const decl of index.declarations.get(root.text) ?? []) {
+    if (decl.kind !== 'variable' || !decl.init) continue;
+    const init = unwrap(decl.init as ts.Expression);
+    const text = textOf(init, index.sourceFile);
+    if (SEARCH_CALL.test(text)) return true;
+    if (ts.isCallExpression(init)) {
+      const callee = unwrap(init.expression);
+      if (ts.isIdentifier(callee) && SEARCH_FUNCTION.test(callee.text)) return true;
+      const inner = collectionRoot(init);
+      if (inner && inner.text !== root.text && fromSearch(inner, index, hops + 1)) return true;
+    }
+  }
+  return false;
+}
+
 /** `docs.map(d => d.pageContent)`: the collection, when the mapped items read as retrieved documents. */
 function mappedCollection(receiver: ts.CallExpression, index: FileIndex): ts.Expression | undefined {
   const mapCallee = unwrap(receiver.expression);
@@ -100,7 +125,8 @@ function mappedCollection(receiver: ts.CallExpression, index: FileIndex): ts.Exp
   const explicit = /pageContent|page_content/.test(fnText);
   // A transcript (`history.map(m => `${m.role}: ${m.content}`)`) is chat history, not retrieval.
   if (!explicit && ((root && TRANSCRIPT_NAMES.test(root.text) && !RETRIEVED_NAMES.test(root.text)) || TRANSCRIPT_FIELDS.test(fnText))) return undefined;
-  const docLike = (DOC_FIELDS.test(fnText) && (!root || DOC_NAMES.test(root.text) || explicit)) || (!!root && RETRIEVED_NAMES.test(root.text));
+  const docLike =
+    (DOC_FIELDS.test(fnText) && (!root || DOC_NAMES.test(root.text) || explicit)) || (!!root && (RETRIEVED_NAMES.test(root.text) || fromSearch(root, index, 0)));
   // Pages of a loaded file (`await new PDFLoader(path).load()`) are a whole document, not search results.
   const loaded = !!root && (index.declarations.get(root.text) ?? []).some((d) => d.init && LOADED.test(textOf(d.init, index.sourceFile)));
   return docLike && !loaded ? collection : undefined;

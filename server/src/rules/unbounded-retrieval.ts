@@ -86,7 +86,9 @@ export default defineRule({
       const tooMany = injection.bounded && injection.bound !== undefined && injection.bound > options.maxK;
       if (injection.bounded && !tooMany) continue;
       const k = Math.min(options.k, options.maxK);
-      const base = { span: injection.span, promptId: prompt.site.id, fix: boundFix(text, file, injection, k) };
+      // A k that is too large is reported where it is written (where its fix goes), when that is in this file.
+      const atK = tooMany && injection.boundSpan && /^\d+$/.test(text.slice(injection.boundSpan.start, injection.boundSpan.end));
+      const base = { span: atK ? injection.boundSpan! : injection.span, promptId: prompt.site.id, fix: boundFix(text, file, injection, k) };
       const data: Record<string, string | number> = { name: injectionName(injection), model: prompt.model.id, k, maxK: options.maxK };
       if (tooMany) {
         const bound = injection.bound!;

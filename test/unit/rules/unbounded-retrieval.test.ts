@@ -47,9 +47,9 @@ testRule(rule, {
       output: `${OPENAI}export async function answer(store: any, q: string) {\n  const results = await store.similaritySearch(q);\n  return openai.chat.completions.create({\n    model: 'gpt-4o-mini',\n    messages: [\n      { role: 'system', content: \`Use this context:\\n\${results.slice(0, 5).map((r: any) => r.pageContent).join('\\n---\\n')}\` },\n      { role: 'user', content: q },\n    ],\n  });\n}\n`,
     },
     {
-      name: 'k of 50: the fix lowers the literal k',
+      name: 'k of 50: reported at the literal k, which the fix lowers',
       code: rag('store.similaritySearch(question, 50)', MAP_JOIN),
-      errors: [{ messageId: 'tooMany', message: 'Retrieval returns up to 50 documents for `docs` (more than 10): ≈25,000 tokens of context a call at ≈500 a document. Keeping 5 saves ≈$1,688/month on gpt-4o.', line: 'const context' }],
+      errors: [{ messageId: 'tooMany', message: 'Retrieval returns up to 50 documents for `docs` (more than 10): ≈25,000 tokens of context a call at ≈500 a document. Keeping 5 saves ≈$1,688/month on gpt-4o.', line: 'similaritySearch(question, 50)' }],
       output: rag('store.similaritySearch(question, 5)', MAP_JOIN),
     },
     {
