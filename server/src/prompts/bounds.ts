@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index';
 import type { Resolver } from './resolver';
 import { getProperty, numericValue, textOf, unwrap } from './syntax';
-import { countLike, lastReturn, localFunction, mutatedWithBound, numberOf, parameterUses } from './value-sources';
+import { allReturns, countLike, lastReturn, localFunction, mutatedWithBound, numberOf, parameterUses } from './value-sources';
 
 /**
  * Whether chat history or retrieved documents are visibly bounded: `.slice(-n)`, `trimMessages`, a
@@ -176,11 +176,12 @@ function callBound(e: ts.CallExpression, index: FileIndex, resolver: Resolver, k
   // Follow the receiver of chained calls: docs.slice(0, 4).map(...), history.filter(...).
   if (ts.isPropertyAccessExpression(callee)) return findBound(callee.expression, index, resolver, kind, depth + 1);
   // A local function: what it returns (`const docs = await retrieve(q)` where retrieve queries with topK).
+  // A local function: bounded when every value it returns is (`return JSON.parse(…)` beside a `return []` fallback is not).
   const local = localFunction(callee, index, resolver);
-  const returned = local ? lastReturn(local.fn) : undefined;
-  if (local && returned) {
-    const result = findBound(returned, local.index, resolver, kind, depth + 1);
-    if (result.bounded) return result;
+  const returns = local ? allReturns(local.fn) : [];
+  if (local && returns.length > 0) {
+    const results = returns.map((r) => findBound(r, local.index, resolver, kind, depth + 1));
+    if (results.every((r) => r.bounded)) return results.find((r) => r.bound !== undefined) ?? results[0];
   }
   if (e.arguments.length > 0 && /^(convert|format|to|map)/i.test(method)) return findBound(e.arguments[0], index, resolver, kind, depth + 1);
   return UNBOUNDED;

@@ -8,19 +8,24 @@ import { numericValue, unwrap } from './syntax';
  * returns, which calls in the file pass a parameter, and whether the file trims an array in place.
  */
 
-/** The expression a function returns (an arrow's body, or its last `return`). */
-export function lastReturn(fn: ts.Node): ts.Expression | undefined {
+/** Every expression a function returns (an arrow's body, or each `return`), in source order. */
+export function allReturns(fn: ts.Node): ts.Expression[] {
   const body = ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) || ts.isMethodDeclaration(fn) ? fn.body : undefined;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
-  let last: ts.Expression | undefined;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const returns: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) last = node.expression;
+    if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);
-  return last;
+  return returns;
+}
+
+/** The expression a function returns (an arrow's body, or its last `return`). */
+export function lastReturn(fn: ts.Node): ts.Expression | undefined {
+  return allReturns(fn).pop();
 }
 
 /** The local function a callee names (declaration, arrow or function expression), with its file. */
