@@ -170,7 +170,8 @@ export class PromptFinder extends ArgumentReader {
       // A declared array that is pushed to later: read it through its name so the pushes count.
       const decl = array.parent;
       const viaName = ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && this.index.pushes.has(decl.name.text);
-      this.messagesArgument(viaName ? (decl.name as ts.Identifier) : array, array, null, array);
+      const site = this.messagesArgument(viaName ? (decl.name as ts.Identifier) : array, array, null, array);
+      if (site?.history && sentThroughTrimmer(array, this.index)) site.history.bounded = true;
     }
   }
 
@@ -206,7 +207,9 @@ export class PromptFinder extends ArgumentReader {
       if (this.collector.sites.has(this.key(init)) || insideDbCall(init)) continue;
       if (!allowsWordingHeuristics(this.index, this.llmCalls.length > 0)) continue;
       const receiver = (pushes[0].expression as ts.PropertyAccessExpression).expression;
-      this.messagesArgument(receiver, init, null, init);
+      const site = this.messagesArgument(receiver, init, null, init);
+      // Grown every turn but only ever sent through a trim (`fitHistory(turns)`, `turns.slice(-10)`): bounded.
+      if (site?.history && !site.history.bounded && onlySentBounded(name, init, resolved.decl.scope)) site.history.bounded = true;
     }
   }
 
@@ -219,7 +222,10 @@ export class PromptFinder extends ArgumentReader {
       if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') continue;
       const mapCall = mapCallReturning(obj);
       if (mapCall) {
-        if (!this.collector.sites.has(this.key(mapCall))) this.messagesArgument(mapCall, mapCall, null, mapCall);
+        if (this.collector.sites.has(this.key(mapCall))) continue;
+        const site = this.messagesArgument(mapCall, mapCall, null, mapCall);
+        // A converter (`return rows.map(r => ({ role, content }))`): where its result is sent is reported, not here.
+        if (site && (ts.isReturnStatement(mapCall.parent) || ts.isArrowFunction(mapCall.parent))) site.history = null;
         continue;
       }
       const roleValue = getProperty(obj, 'role');
@@ -326,6 +332,40 @@ export class PromptFinder extends ArgumentReader {
       if (added && parent && kind === 'history' && !parent.history) parent.history = injection;
     }
   }
+}
+
+/** Calls whose name says they keep a history short. */
+const TRIMS = /trim|fit|truncat|limit|window|prune|summar|recent|last|slice|take|compact/i;
+
+/** Whether every use of an array in its scope (besides pushes to it) passes it through a trim. */
+function onlySentBounded(name: string, init: ts.Node, scope: ts.Node): boolean {
+  let bounded = 0;
+  let whole = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && node.parent !== init.parent) {
+      const p = node.parent;
+      if (ts.isPropertyAccessExpression(p) && p.expression === node) {
+        if (/^(push|length|pop)$/.test(p.name.text)) return;
+        if (TRIMS.test(p.name.text)) bounded++;
+        else whole++;
+      } else if (ts.isCallExpression(p) && p.arguments.includes(node as ts.Expression)) {
+        const callee = calleeChain(p.expression).pop() ?? '';
+        if (TRIMS.test(callee)) bounded++;
+        else if (!/^(stringify|log|info|debug|writeFile|set|save\w*)$/.test(callee)) whole++;
+      } else if (!ts.isVariableDeclaration(p)) whole++;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return bounded > 0 && whole === 0;
+}
+
+/** `trimmer.invoke([...])` with `trimmer = trimMessages({...})`: the array is cut before it is sent. */
+function sentThroughTrimmer(array: ts.Node, index: FileIndex): boolean {
+  const call = array.parent;
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !ts.isIdentifier(call.expression.expression)) return false;
+  const name = call.expression.expression.text;
+  return (index.declarations.get(name) ?? []).some((d) => !!d.init && /\btrimMessages\s*\(/.test(d.init.getText(index.sourceFile)));
 }
 
 /** The `.map()` call whose callback returns this object (`history.map(m => ({ role, content }))`). */

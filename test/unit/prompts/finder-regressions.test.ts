@@ -74,3 +74,27 @@ describe('regressions found by review', () => {
     assert.equal(applyEdits('0123456789', [{ file: 'f', start: 5, end: 5, newText: 'A' }, { file: 'f', start: 5, end: 5, newText: 'B' }]), '01234AB56789');
   });
 });
+
+describe('retrieval recognised by where the collection comes from', () => {
+  it('search results joined through a named formatter are retrieval, bounded or not', () => {
+    const f = findPrompts({
+      'a.ts': [
+        "import { ChatOpenAI } from '@langchain/openai';",
+        "import { SystemMessage, HumanMessage } from '@langchain/core/messages';",
+        "const chat = new ChatOpenAI({ model: 'gpt-4o-mini' });",
+        'const formatArticle = (d: any) => `${d.metadata.title}: ${d.pageContent}`;',
+        'export async function ask(store: any, q: string) {',
+        '  const results = await store.similaritySearch(q);',
+        "  return chat.invoke([new SystemMessage(`Use these articles:\\n${results.map(formatArticle).join('\\n')}`), new HumanMessage(q)]);",
+        '}',
+        'export async function ranked(store: any, q: string) {',
+        '  const scored = await store.similaritySearchWithScore(q, 25);',
+        '  const relevant = scored.filter(([, s]: any) => s > 0.7).map(([d]: any) => d);',
+        "  return chat.invoke([new HumanMessage(`Articles:\\n${relevant.map(formatArticle).join('\\n')}`)]);",
+        '}',
+      ].join('\n'),
+    });
+    const joins = f.sites.filter((s) => s.kind === 'join');
+    assert.deepEqual(joins.map((s) => [s.retrieval?.bounded, s.retrieval?.bound]), [[false, undefined], [true, 25]]);
+  });
+});

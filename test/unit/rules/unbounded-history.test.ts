@@ -49,6 +49,18 @@ const placeholderChain = (extra: string) =>
 
 testRule(rule, {
   valid: [
+    {
+      name: 'an array grown every turn but only ever sent through a trim function',
+      code: `${OPENAI}function fitHistory(turns: any[]) {\n  return turns.slice(-12);\n}\nexport async function repl(ask: () => Promise<string>) {\n  const turns: any[] = [];\n  for (;;) {\n    const q = await ask();\n    const res = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'You are a terse assistant.' }, ...fitHistory(turns), { role: 'user', content: q }] });\n    turns.push({ role: 'user', content: q }, { role: 'assistant', content: res.choices[0].message.content });\n  }\n}\n`,
+    },
+    {
+      name: 'a messages array handed to a LangChain trimmer before the model',
+      code: "import { trimMessages, SystemMessage, HumanMessage } from '@langchain/core/messages';\nconst trimmer = trimMessages({ maxTokens: 2000, strategy: 'last' } as any);\nexport async function build(history: any[], q: string) {\n  return trimmer.invoke([new SystemMessage('You answer HR questions.'), ...history, new HumanMessage(q)]);\n}\n",
+    },
+    {
+      name: 'a converter that maps stored rows to messages (its callers are checked where they send)',
+      code: 'export function toMessages(rows: { role: string; text: string }[]) {\n  return rows.map((r) => ({ role: r.role, content: r.text }));\n}\n',
+    },
     { name: 'spread history sliced to the last 20 messages', code: openaiSpread('...history.slice(-20)') },
     { name: 'request messages sliced before conversion (AI SDK route)', code: aiSdkRoute('convertToModelMessages(messages.slice(-20))') },
     { name: 'LangChain placeholder fed through trimMessages', code: placeholderChain("import { trimMessages } from '@langchain/core/messages';\nexport const trimmer = trimMessages({ maxTokens: 2000, strategy: 'last' });") },
