@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Declaration, FileIndex } from './file-index';
+import { lastReturn } from './value-sources';
 import { makeInjection, retrievalJoin } from './injections';
 import type { Resolved, Resolver } from './resolver';
 import { getProperty, textOf, unwrap } from './syntax';
@@ -92,20 +93,12 @@ function resolvedInit(resolved: Resolved): ts.Expression | undefined {
   return init;
 }
 
-/** The expression a function returns, when it returns a single expression (arrow or one `return`). */
+/**
+ * The expression a function returns: an arrow's body, or its last `return` (the full prompt; earlier
+ * returns are usually guards).
+ */
 export function returnedExpression(fn: ts.Node): ts.Expression | undefined {
-  const body = (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) || ts.isMethodDeclaration(fn)) ? fn.body : undefined;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
-  const returns: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  // The last return is usually the full prompt (earlier ones are guards).
-  return returns.length > 0 ? returns[returns.length - 1] : undefined;
+  return lastReturn(fn);
 }
 
 /** A declaration record for a function node (named by its declaration or the variable holding it). */

@@ -1,3 +1,4 @@
+import type { Summary } from '../../workspace-types';
 /**
  * The `--format json` contract (version 1). Stable: fields are only ever added; removing or
  * renaming one, or changing its meaning, bumps `version`. Lines and columns are 1-based, columns
@@ -87,14 +88,5 @@ export interface JsonConfigIssue {
   message: string;
 }
 
-export interface JsonSummary {
-  files: number;
-  filesWithPrompts: number;
-  prompts: number;
-  tokens: number;
-  perMonth: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  durationMs: number;
-}
+/** Totals of the run: the engine's summary as it is (see workspace-types.ts). */
+export type JsonSummary = Summary;
