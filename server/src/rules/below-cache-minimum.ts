@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Span } from '../prompts/types';
 import { cacheMinimum } from '../pricing/cache-minimums';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport } from './types';
 import { callGroups, formatTokens, groupTokens, isSystemArgument, promptArg, type CallGroup } from './utils/call-groups';
 import { readObjectLayout } from './utils/object-text';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatUsd } from '../pricing/cost';
 import type { DynamicSegment } from '../prompts/types';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport } from './types';
 import { moveToEnd } from './utils/move-to-end';
 import { cacheTerms, movingParts, promptHeads, staticTokensAfter } from './utils/prompt-head';

@@ -4,7 +4,7 @@ import { lookupModel, type ModelPrices } from '../pricing/catalogue';
 import { callCost, formatUsd, monthlyCost } from '../pricing/cost';
 import { cheaperTiers, nextCheaperTier, tierKey } from '../pricing/tiers';
 import { bareModelName } from '../tokens/model-id';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type Fix, type RuleReport } from './types';
 import { callGroups, callReportSpan, groupOutput, groupTokens, type CallGroup } from './utils/call-groups';
 import { readObjectLayout } from './utils/object-text';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PricedPrompt } from '../analysis-types';
 import { basename } from 'node:path';
 import { contextWindow } from '../pricing/context-window';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport } from './types';
 import { callGroups, callReportSpan, formatTokens, groupOutput, groupTokens } from './utils/call-groups';
 

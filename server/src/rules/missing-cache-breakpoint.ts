@@ -3,7 +3,7 @@ import type { PricedPrompt } from '../analysis-types';
 import { cacheMinimum } from '../pricing/cache-minimums';
 import { lookupModel } from '../pricing/catalogue';
 import { formatUsd } from '../pricing/cost';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type Fix, type RuleReport } from './types';
 import { callGroups, formatTokens, isSystemArgument, promptArg, type CallGroup } from './utils/call-groups';
 import { cacheRates, cacheSavingPerMonth, MAX_CACHE_WRITES_PER_DAY, staticHead } from './utils/prompt-cache';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lookupModel } from '../pricing/catalogue';
 import { callCost, formatUsd } from '../pricing/cost';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport, type TextEdit } from './types';
 import { callGroups, formatTokens } from './utils/call-groups';
 import { isReasoningModel, maxOutputTokens } from './utils/max-output-tokens';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PricedPrompt } from '../analysis-types';
 import type { StaticSegment } from '../prompts/types';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type Fix, type RuleReport } from './types';
 import { DEFAULT_EMPHASIS_WORDS, DEFAULT_PADDING_PHRASES, fillerFor, phrasePattern, toFiller, type FillerPhrase } from './utils/filler-phrases';
 import { contentStart, DYNAMIC_MARK, flatten, locate, partsOf, splitInstructions, type FlatText, type SegmentRange } from './utils/instructions';

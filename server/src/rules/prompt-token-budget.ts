@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { budgetFor } from '../config/budgets';
 import { formatUsd } from '../pricing/cost';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport } from './types';
 
 /**

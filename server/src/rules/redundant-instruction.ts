@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PricedPrompt } from '../analysis-types';
 import type { PromptRole, Span } from '../prompts/types';
 import { LineMap } from '../text/line-map';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport } from './types';
 import { DEFAULT_PADDING_PHRASES, phrasePattern, stripFiller, toFiller } from './utils/filler-phrases';
 import { flatten, normalizeInstruction, splitInstructions, type Instruction, type SegmentRange } from './utils/instructions';

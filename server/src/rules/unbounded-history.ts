@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lookupModel } from '../pricing/catalogue';
 import { formatUsd } from '../pricing/cost';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport } from './types';
 import { callInputWithoutHistory, conversationCost, outputPerCall } from './utils/conversation-cost';
 import { historySlice } from './utils/history-slice';

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema';
 import { lookupModel } from '../pricing/catalogue';
 import { callCost, formatUsd, monthlyCost } from '../pricing/cost';
 import type { Injection } from '../prompts/types';
-import { ruleDocsUrl } from './docs-url';
+import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type Fix, type RuleReport } from './types';
 import { memberCallOffset, soleArgument } from './utils/expression-text';
 import { injectionName, injectionsIn } from './utils/injection-reports';

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../../server/src/rules';
-import { ruleDocsUrl } from '../../../server/src/rules/docs-url';
+import { ruleDocsUrl } from '../../../server/src/rules/utils/docs-url';
 
 const root = join(__dirname, '..', '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const ruleFiles = readdirSync(join(root, 'server', 'src', 'rules')).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && !['index.ts', 'types.ts', 'docs-url.ts'].includes(f));
+const ruleFiles = readdirSync(join(root, 'server', 'src', 'rules')).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && !['index.ts', 'types.ts'].includes(f));
 
 describe('rule registry', () => {
   it('lists every rule file exactly once, under its file name', () => {
