@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { budgetFor } from '../config/budgets';
 import { formatUsd } from '../pricing/cost';
+import { callGroups } from './utils/call-groups';
 import { ruleDocsUrl } from './utils/docs-url';
 import { defineRule, type RuleReport } from './types';
 
@@ -25,7 +26,6 @@ export default defineRule({
   },
   check({ prompts, config, file }) {
     const reports: RuleReport[] = [];
-    const byCall = new Map<string, { total: number; prompts: number; budget?: number; span: { start: number; end: number } }>();
     for (const { site, tokens, cost } of prompts) {
       // A prompt with no written text (history passed through, a join of documents) is all estimate:
       // nothing in it to trim, and unbounded-history / unbounded-retrieval speak for it.
@@ -42,17 +42,14 @@ export default defineRule({
       if (budget.maxCostPerMonth !== undefined && cost.perMonth > budget.maxCostPerMonth) {
         reports.push({ ...at, messageId: 'perMonth', data: { name, cost: formatUsd(cost.perMonth), budget: formatUsd(budget.maxCostPerMonth) } });
       }
-      if (site.call && !site.partOf && site.call.file === file) {
-        const key = `${site.call.span.start}`;
-        const entry = byCall.get(key) ?? { total: 0, prompts: 0, span: site.call.calleeSpan, budget: budgetFor(config, { file: site.call.file, role: 'call' }).maxTokens };
-        entry.total += tokens.total;
-        entry.prompts++;
-        byCall.set(key, entry);
-      }
     }
-    for (const entry of byCall.values()) {
-      if (entry.budget !== undefined && entry.total > entry.budget && entry.prompts > 1) {
-        reports.push({ span: entry.span, messageId: 'callTokens', data: { tokens: `≈${entry.total.toLocaleString('en-US')}`, budget: entry.budget.toLocaleString('en-US') } });
+    // The prompts of one call together, against the `role:call` budget (written prompts only, as above).
+    for (const group of callGroups(prompts, file)) {
+      const written = group.prompts.filter((p) => p.tokens.static > 0);
+      const budget = budgetFor(config, { file: group.call.file, role: 'call' }).maxTokens;
+      const total = written.reduce((sum, p) => sum + p.tokens.total, 0);
+      if (group.local && written.length > 1 && budget !== undefined && total > budget) {
+        reports.push({ span: group.call.calleeSpan, messageId: 'callTokens', data: { tokens: `≈${total.toLocaleString('en-US')}`, budget: budget.toLocaleString('en-US') } });
       }
     }
     return reports;
