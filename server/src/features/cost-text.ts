@@ -9,6 +9,8 @@ export interface CostTotals {
   approximate: boolean;
   perCall: number;
   perMonth: number;
+  /** Prompts whose model has no known price (counted at $0 in `perCall`/`perMonth`); absent when none. */
+  unpriced?: number;
 }
 
 /**
@@ -26,6 +28,7 @@ export function totalsOf(prompts: readonly PricedPrompt[]): CostTotals {
     totals.approximate ||= isApproximate(p);
     totals.perCall += p.cost.perCall;
     totals.perMonth += p.cost.perMonth;
+    if (!p.model.known) totals.unpriced = (totals.unpriced ?? 0) + 1;
   }
   return totals;
 }
@@ -48,11 +51,20 @@ export function formatTokens(tokens: number, approximate: boolean): string {
 }
 
 /**
- * The one-line cost summary CodeLenses and the workspace report show.
+ * The one-line cost summary CodeLenses and the workspace report show. Prompts of a model without a
+ * known price show no dollar figure (never $0, never a default model's price).
  * @example costSummary({ prompts: 1, tokens: 1240, approximate: true, perCall: 0.0031, perMonth: 93 })
  * // '≈ 1,240 tokens · $0.0031/call · $93/mo'
+ * @example costSummary({ prompts: 1, tokens: 80, approximate: false, perCall: 0, perMonth: 0, unpriced: 1 })
+ * // '80 tokens · unknown model price'
  */
 export function costSummary(totals: CostTotals): string {
   const tokens = `${totals.approximate ? '≈ ' : ''}${formatTokens(totals.tokens, false)} tokens`;
-  return `${tokens} · ${formatUsd(totals.perCall)}/call · ${formatUsd(totals.perMonth)}/mo`;
+  const unpriced = totals.unpriced ?? 0;
+  if (unpriced > 0 && unpriced >= totals.prompts) return `${tokens} · ${UNKNOWN_PRICE}`;
+  const partly = unpriced > 0 ? ` (+${unpriced} at an ${UNKNOWN_PRICE})` : '';
+  return `${tokens} · ${formatUsd(totals.perCall)}/call · ${formatUsd(totals.perMonth)}/mo${partly}`;
 }
+
+/** What cost texts say instead of a dollar figure for prompts whose model has no known price. */
+export const UNKNOWN_PRICE = 'unknown model price';

@@ -46,7 +46,7 @@ function itemsOf(session: Session, analysis: FileAnalysis, root: string | undefi
   const path = (root ? relative(root, analysis.file) : analysis.file).replace(/\\/g, '/');
   return top.map((prompt) => {
     const approximate = isApproximate(prompt);
-    const totals = { prompts: 1, tokens: prompt.tokens.total, approximate, perCall: prompt.cost.perCall, perMonth: prompt.cost.perMonth };
+    const totals = { prompts: 1, tokens: prompt.tokens.total, approximate, perCall: prompt.cost.perCall, perMonth: prompt.cost.perMonth, unpriced: prompt.model.known ? 0 : 1 };
     return {
       uri,
       range: { start: lines.positionAt(prompt.site.span.start), end: lines.positionAt(prompt.site.span.end) },

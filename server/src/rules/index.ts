@@ -10,10 +10,11 @@ import unboundedHistory from './unbounded-history';
 import unboundedRetrieval from './unbounded-retrieval';
 import cachePrefixOrder from './cache-prefix-order';
 import volatileCachePrefix from './volatile-cache-prefix';
+import unknownModel from './unknown-model';
 import type { Rule } from './types';
 
 /** Every rule, by id. Adding a rule: one file named after its id, one line here, tests and docs (checked by a test). */
-export const RULES: readonly Rule<any>[] = [promptTokenBudget, redundantInstruction, paddedInstruction, cheaperModelTier, missingCacheBreakpoint, belowCacheMinimum, missingOutputCap, contextWindowOverflow, unboundedHistory, unboundedRetrieval, cachePrefixOrder, volatileCachePrefix];
+export const RULES: readonly Rule<any>[] = [promptTokenBudget, redundantInstruction, paddedInstruction, cheaperModelTier, missingCacheBreakpoint, belowCacheMinimum, missingOutputCap, contextWindowOverflow, unboundedHistory, unboundedRetrieval, cachePrefixOrder, volatileCachePrefix, unknownModel];
 
 /** The rule with an id, if any. */
 export function ruleById(id: string): Rule<any> | undefined {

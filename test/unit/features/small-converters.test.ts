@@ -22,6 +22,9 @@ describe('small converters', () => {
     assert.equal(statusOf(3, 2400, true, 412, 1000).text, '3 prompts · $412/mo');
     assert.equal(statusOf(1, 10, false, 0.5, 1000).text, '1 prompt · $0.50/mo');
     assert.equal(statusOf(0, 0, false, 0, 1000).text, 'no prompts');
+    // A model without a known price shows no dollar figure for its prompts.
+    assert.equal(statusOf(1, 80, false, 0, 1000, 1).text, '1 prompt · unknown model price');
+    assert.equal(statusOf(3, 2400, true, 412, 1000, 1).text, '3 prompts · $412/mo (+1 at an unknown model price)');
     assert.match(statusOf(3, 2400, true, 412, 1000).detail, /^≈2,400 tokens; monthly cost at 1,000 calls\/day/);
   });
 
