@@ -1,12 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Project, ts } from 'ts-morph';
 import { mergeConfig } from '../../server/src/config/load-config';
 import { defaultConfig, type ConfigInput } from '../../server/src/config/schema';
 import { Engine } from '../../server/src/engine';
 import type { Report, Rule } from '../../server/src/rules/types';
 import { applyEdits } from '../../server/src/text/apply-edits';
-import { SDK_STUBS } from './sdk-stubs';
+import { newErrors, syntaxErrors, typeErrors } from './compile-check';
+
+export { typeErrors };
 
 /** Root of the in-memory workspaces rule tests run in. */
 export const RULE_ROOT = '/virtual/rule';
@@ -53,22 +54,6 @@ function analyze(rule: Rule<any>, c: RuleCase): { reports: Report[]; text: strin
   return { reports: analysis.reports.filter((r) => r.ruleId === rule.meta.id), text: c.code };
 }
 
-/** Type errors of a set of files against stub declarations of the SDKs (message texts). */
-export function typeErrors(files: Record<string, string>): string[] {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: { strict: false, noImplicitAny: false, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], allowJs: true, skipLibCheck: true },
-  });
-  project.createSourceFile('/stubs/sdk.d.ts', SDK_STUBS);
-  for (const [name, text] of Object.entries(files)) project.createSourceFile(`/src/${name}`, text);
-  return project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getBaseName() ?? ''}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n')}`);
-}
-
-function syntaxErrors(text: string): string[] {
-  const sf = ts.createSourceFile('/a.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-  return ((sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
-
 function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
@@ -108,7 +93,7 @@ export function testRule(rule: Rule<any>, cases: { valid: RuleCase[]; invalid: I
         assert.deepEqual(syntaxErrors(fixed), [], 'fixed code must parse');
         const before = typeErrors({ ...c.files, 'a.ts': text });
         const after = typeErrors({ ...c.files, 'a.ts': fixed });
-        assert.deepEqual(after.filter((e) => !before.includes(e)), [], 'a fix must not add type errors');
+        assert.deepEqual(newErrors(before, after), [], 'a fix must not add type errors');
       });
     }
   });

@@ -2,8 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix } from '../rules/types';
 import { LineMap } from '../text/line-map';
-import { compatibleFixes, editsToWorkspaceEdit, ignoreLineEdit, type EditTarget } from './fix-edits';
-import { insideLiteral } from './literal-check';
+import { disableRuleEdit, editsToWorkspaceEdit, fileFixes, isSafeFix, type EditTarget } from './fix-edits';
 import type { Session } from './session';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './to-diagnostic';
 
@@ -73,8 +72,8 @@ function quickFixes(session: Session, document: TextDocument, file: string, diag
     }
     // A report that starts inside a multi-line string cannot be silenced by a comment above its line.
     const source = session.folderFor(file).engine.project.sourceFile(file);
-    if (source && insideLiteral(source, lines.offsetAt({ line: diagnostic.range.start.line, character: 0 }))) continue;
-    const ignore = ignoreLineEdit(document.getText(), lines, diagnostic.range.start.line, data.ruleId);
+    const ignore = disableRuleEdit(document.getText(), lines, source, diagnostic.range.start.line, data.ruleId);
+    if (!ignore) continue;
     actions.push({
       title: `Disable ${data.ruleId} for this line`,
       kind: CodeActionKind.QuickFix,
@@ -85,16 +84,15 @@ function quickFixes(session: Session, document: TextDocument, file: string, diag
   return actions;
 }
 
-/** Fixes of the current analysis of the document (reports in this file), in order. */
-function currentFixes(session: Session, file: string, keep: (ruleId: string, fix: Fix) => boolean): Fix[] {
+/** The fixes applied together to the document (its current analysis), see `fileFixes`. */
+function currentFixes(session: Session, file: string, keep: Parameters<typeof fileFixes>[2]): Fix[] {
   const view = session.view(file);
-  if (!view) return [];
-  return view.analysis.reports.filter((r) => r.file === file && r.fix && keep(r.ruleId, r.fix)).map((r) => r.fix!);
+  return view ? fileFixes(view.analysis.reports, file, keep) : [];
 }
 
 /** "Fix all <rule> problems" when the rule has more than one fix in the file. */
 function fixAllOfRule(session: Session, document: TextDocument, file: string, ruleId: string): CodeAction | undefined {
-  const fixes = compatibleFixes(currentFixes(session, file, (id) => id === ruleId));
+  const fixes = currentFixes(session, file, (report) => report.ruleId === ruleId);
   if (fixes.length < 2) return undefined;
   const edit = editsToWorkspaceEdit(fixes.flatMap((f) => f.edits), editTargets(session, document, file, document.version));
   return edit && { title: `Fix all ${ruleId} problems`, kind: CodeActionKind.QuickFix, edit };
@@ -102,7 +100,7 @@ function fixAllOfRule(session: Session, document: TextDocument, file: string, ru
 
 /** `source.fixAll.promptcost`: every safe fix that does not overlap another. */
 function fixAllAction(session: Session, document: TextDocument, file: string): CodeAction | undefined {
-  const fixes = compatibleFixes(currentFixes(session, file, (_id, fix) => fix.safe));
+  const fixes = currentFixes(session, file, isSafeFix);
   if (fixes.length === 0) return undefined;
   const edit = editsToWorkspaceEdit(fixes.flatMap((f) => f.edits), editTargets(session, document, file, document.version));
   return edit && { title: 'Fix all safe promptcost problems', kind: FIX_ALL_KIND, edit };

@@ -1,6 +1,8 @@
+import type { ts } from 'ts-morph';
 import type { TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { Fix, TextEdit } from '../rules/types';
+import type { Fix, Report, TextEdit } from '../rules/types';
 import type { LineMap } from '../text/line-map';
+import { insideLiteral } from './literal-check';
 
 /** A document a fix edits: its URI, the version edits are valid for (null: not open, unversioned), its lines. */
 export interface EditTarget {
@@ -48,6 +50,32 @@ export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
     chosen.push(fix);
   }
   return chosen;
+}
+
+/**
+ * The fixes applied together to a file, as "Fix all <rule> problems" and `source.fixAll.promptcost` do:
+ * the fixes of the file's reports that `keep` accepts, in report order, without those that overlap an
+ * earlier one. `source.fixAll` keeps the safe fixes (`isSafeFix`).
+ * @example fileFixes(analysis.reports, '/r/a.ts', isSafeFix) // the edits `source.fixAll.promptcost` applies
+ */
+export function fileFixes(reports: readonly Report[], file: string, keep: (report: Report & { fix: Fix }) => boolean): Fix[] {
+  const fixable = reports.filter((r): r is Report & { fix: Fix } => r.file === file && r.fix !== undefined);
+  return compatibleFixes(fixable.filter(keep).map((r) => r.fix));
+}
+
+/** Whether `source.fixAll` may apply a report's fix without the user looking. */
+export function isSafeFix(report: { fix: Fix }): boolean {
+  return report.fix.safe;
+}
+
+/**
+ * "Disable <rule> for this line" for a report that starts on `line` (zero-based): `ignoreLineEdit`, or
+ * undefined when the line starts inside a multi-line string (a comment above it would become text).
+ * @example disableRuleEdit(text, lines, sourceFile, 3, 'padded-instruction') // { range: 3:0-3:0, newText: '// promptcost-ignore padded-instruction\n' }
+ */
+export function disableRuleEdit(text: string, lines: LineMap, source: ts.SourceFile | undefined, line: number, ruleId: string): LspTextEdit | undefined {
+  if (source && insideLiteral(source, lines.offsetAt({ line, character: 0 }))) return undefined;
+  return ignoreLineEdit(text, lines, line, ruleId);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compatibleFixes, editsToWorkspaceEdit, ignoreLineEdit } from '../../../server/src/features/fix-edits';
-import type { Fix } from '../../../server/src/rules/types';
+import { ts } from 'ts-morph';
+import { compatibleFixes, disableRuleEdit, editsToWorkspaceEdit, fileFixes, ignoreLineEdit, isSafeFix } from '../../../server/src/features/fix-edits';
+import type { Fix, Report } from '../../../server/src/rules/types';
 import { LineMap } from '../../../server/src/text/line-map';
 
 /** Applies one LSP edit to a text. */
@@ -44,6 +45,32 @@ describe('compatibleFixes', () => {
     const b = fix(5, 9);
     const otherFile = fix(0, 5, '/b.ts');
     assert.deepEqual(compatibleFixes([a, overlapping, b, otherFile]), [a, b, otherFile]);
+  });
+});
+
+describe('fileFixes', () => {
+  function report(ruleId: string, fixed: Fix | undefined, file = '/a.ts'): Report {
+    return { ruleId, severity: 'warning', message: '', file, span: { start: 0, end: 1 }, docsUrl: '', fix: fixed };
+  }
+
+  it("takes the file's fixes that pass the filter, in order, without overlaps (source.fixAll: the safe ones)", () => {
+    const safe = fix(0, 5);
+    const unsafe = { ...fix(6, 8), safe: false };
+    const overlapping = fix(3, 7);
+    const later = fix(9, 12);
+    const reports = [report('a', safe), report('b', unsafe), report('a', overlapping), report('a', undefined), report('a', fix(20, 21), '/other.ts'), report('b', later)];
+    assert.deepEqual(fileFixes(reports, '/a.ts', isSafeFix), [safe, later]);
+    assert.deepEqual(fileFixes(reports, '/a.ts', (r) => r.ruleId === 'b'), [unsafe, later]);
+  });
+});
+
+describe('disableRuleEdit', () => {
+  it('is the ignore comment above the line, except on a line that starts inside a multi-line string', () => {
+    const text = 'const p = `first\nsecond line`;\n';
+    const source = ts.createSourceFile('/a.ts', text, ts.ScriptTarget.Latest, true);
+    const lines = new LineMap(text);
+    assert.equal(apply(text, disableRuleEdit(text, lines, source, 0, 'r')!), '// promptcost-ignore r\nconst p = `first\nsecond line`;\n');
+    assert.equal(disableRuleEdit(text, lines, source, 1, 'r'), undefined);
   });
 });
 
