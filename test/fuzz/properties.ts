@@ -1,0 +1,172 @@
+import { get_encoding, type Tiktoken } from 'tiktoken';
+import type { FileAnalysis } from '../../server/src/analysis-types';
+import { mergeConfig } from '../../server/src/config/load-config';
+import { defaultConfig, type ConfigInput } from '../../server/src/config/schema';
+import { Engine } from '../../server/src/engine';
+import { compatibleFixes, ignoreLineEdit } from '../../server/src/features/fix-edits';
+import { insideLiteral } from '../../server/src/features/literal-check';
+import { RULES } from '../../server/src/rules';
+import type { Fix, Report, TextEdit } from '../../server/src/rules/types';
+import { LineMap } from '../../server/src/text/line-map';
+import { loadableEncoding, tokenizerFor } from '../../server/src/tokens/encodings';
+import type { FuzzCase } from './arbitraries/program';
+import { applyAsEditor, expect, expectNoNewSyntaxErrors, expectSiteSpans, expectSpan, PropertyFailure, syntaxErrors } from './checks';
+
+/** Root of the in-memory workspace the fuzz cases are analysed in (never on disk). */
+export const FUZZ_ROOT = '/fuzz-workspace';
+
+/**
+ * Every rule on, with cache thresholds low enough that the cache rules report (and offer their
+ * move-to-end fixes) on short generated prompts, and a small budget so prompt-token-budget reports too.
+ */
+const FUZZ_CONFIG: ConfigInput = {
+  rules: {
+    ...Object.fromEntries(RULES.map((r) => [r.meta.id, 'warning'])),
+    'cache-prefix-order': ['warning', { minCacheableTokens: 8 }],
+    'volatile-cache-prefix': ['warning', { minCacheableTokens: 8 }],
+  },
+  budget: { maxTokens: 400 },
+};
+
+/** Why the engine marks a rule as having thrown (run-rules.ts). */
+const RULE_FAILURE = /^rule \S+ failed/;
+
+/**
+ * Runs the fuzz properties over generated workspaces with one engine kept across cases (as the language
+ * server keeps one): each case's files replace the previous case's.
+ */
+export class FuzzHarness {
+  private readonly files = new Map<string, string>();
+  private readonly engine: Engine;
+  private readonly encoders = new Map<string, Tiktoken>();
+
+  constructor() {
+    this.engine = new Engine({ read: (p) => this.files.get(p), config: mergeConfig(defaultConfig(), FUZZ_CONFIG) });
+  }
+
+  /** Checks one generated workspace; throws a {@link PropertyFailure} (or the engine's own error) when a property fails. */
+  check(c: FuzzCase): void {
+    for (const path of this.files.keys()) this.engine.remove(path);
+    this.files.clear();
+    for (const f of c.files) this.files.set(`${FUZZ_ROOT}/${f.name}`, f.text);
+    const paths = [...this.files.keys()];
+    // (1) Analysis never throws (an exception here fails the property with its stack).
+    const analyses = this.engine.analyzeFiles(paths, paths);
+    for (const analysis of analyses) this.checkAnalysis(analysis);
+    // The editor path: one file with its importers in scope.
+    for (const analysis of [this.engine.analyzeFile(paths[0])]) this.checkAnalysis(analysis);
+    this.checkIgnoreLine(analyses);
+  }
+
+  /** Frees the engine's and the harness's tokenizers. */
+  dispose(): void {
+    this.engine.dispose();
+    for (const e of this.encoders.values()) e.free();
+  }
+
+  private textOf = (file: string): string | undefined => this.engine.project.text(file);
+
+  private checkAnalysis(analysis: FileAnalysis): void {
+    const failures = analysis.notes.filter((n) => RULE_FAILURE.test(n));
+    expect(failures.length === 0, () => `a rule threw: ${failures.join('; ')}`);
+    // (2) Every range is inside its document.
+    for (const p of analysis.prompts) expectSiteSpans(p.site, this.textOf);
+    for (const r of analysis.reports) {
+      const text = this.textOf(r.file);
+      expect(text !== undefined, () => `${r.ruleId} reports in an unknown file ${r.file}`);
+      expectSpan(r.span, text, `${r.ruleId} report "${r.message}"`);
+      expect(!/\bNaN\b|\bundefined\b|\{\w+\}/.test(r.message.replace(/`[^`]*`|"[^"]*"/g, '')), () => `${r.ruleId} message has an unfilled value: ${r.message}`);
+      for (const e of r.fix?.edits ?? []) {
+        const target = this.textOf(e.file);
+        expect(target !== undefined, () => `${r.ruleId} fix edits an unknown file ${e.file}`);
+        expectSpan(e, target, `${r.ruleId} fix "${r.fix!.title}" edit`);
+      }
+    }
+    this.checkNumbers(analysis);
+    this.checkTokens(analysis);
+    // (3) Every fix, every rule's "fix all" and the safe fix-all leave code with no new syntax errors.
+    const withFix = analysis.reports.filter((r): r is Report & { fix: Fix } => r.fix !== undefined);
+    for (const r of withFix) this.applyFixes([r.fix], `${r.ruleId} fix "${r.fix.title}" (report at ${r.span.start})`);
+    for (const id of new Set(withFix.map((r) => r.ruleId))) {
+      this.applyFixes(compatibleFixes(withFix.filter((r) => r.ruleId === id && r.file === analysis.file).map((r) => r.fix)), `fix all ${id}`);
+    }
+    this.applyFixes(compatibleFixes(withFix.filter((r) => r.file === analysis.file && r.fix.safe).map((r) => r.fix)), 'fix all safe problems');
+  }
+
+  /** Applies fixes file by file (as one workspace edit) and parses the results. */
+  private applyFixes(fixes: readonly Fix[], what: string): void {
+    const byFile = new Map<string, TextEdit[]>();
+    for (const edit of fixes.flatMap((f) => f.edits)) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+    for (const [file, edits] of byFile) {
+      const before = this.textOf(file)!;
+      const after = applyAsEditor(file, before, edits, what);
+      expectNoNewSyntaxErrors(file, before, after, what);
+    }
+  }
+
+  /** Token counts and costs are finite and not negative; counts are whole numbers. */
+  private checkNumbers(analysis: FileAnalysis): void {
+    for (const p of analysis.prompts) {
+      const where = `prompt ${p.site.id} (${p.model.id})`;
+      for (const [key, value] of Object.entries(p.tokens)) {
+        if (typeof value === 'number') expect(Number.isInteger(value) && value >= 0, () => `${where}: tokens.${key} = ${value}`);
+      }
+      for (const [key, value] of Object.entries(p.cost)) {
+        if (typeof value === 'number') expect(Number.isFinite(value) && value >= 0, () => `${where}: cost.${key} = ${value}`);
+      }
+    }
+  }
+
+  /** (4) Exact counts (OpenAI models) equal tiktoken's count of each part's static text. */
+  private checkTokens(analysis: FileAnalysis): void {
+    for (const p of analysis.prompts) {
+      if (p.tokens.approximate) continue;
+      const encoding = loadableEncoding(tokenizerFor(p.model.id).encoding);
+      let encoder = this.encoders.get(encoding);
+      if (!encoder) this.encoders.set(encoding, (encoder = get_encoding(encoding)));
+      let expected = 0;
+      for (const part of p.site.messages ?? [{ segments: p.site.segments }]) {
+        const text = part.segments.map((s) => (s.kind === 'static' ? s.text : '')).join('');
+        expected += encoder.encode_ordinary(text).length;
+      }
+      expect(p.tokens.static === expected, () => `prompt ${p.site.id} (${p.model.id}): ${p.tokens.static} static tokens, tiktoken ${encoding} counts ${expected}`);
+    }
+  }
+
+  /**
+   * The "Disable <rule> for this line" quick fix: offered for a report whose line does not start inside a
+   * literal, it must not break parsing, and after it no report of that rule starts on that line.
+   * Checked for the first such report of the case (it re-analyses the workspace).
+   */
+  private checkIgnoreLine(analyses: readonly FileAnalysis[]): void {
+    for (const analysis of analyses) {
+      const source = this.engine.project.sourceFile(analysis.file);
+      if (!source) continue;
+      const text = analysis.text;
+      const lines = new LineMap(text);
+      const report = analysis.reports.find((r) => r.file === analysis.file && !insideLiteral(source, lines.offsetAt({ line: lines.positionAt(r.span.start).line, character: 0 })));
+      if (!report) continue;
+      const line = lines.positionAt(report.span.start).line;
+      const lspEdit = ignoreLineEdit(text, lines, line, report.ruleId);
+      const start = lines.offsetAt(lspEdit.range.start);
+      const after = applyAsEditor(analysis.file, text, [{ file: analysis.file, start, end: lines.offsetAt(lspEdit.range.end), newText: lspEdit.newText }], `disable ${report.ruleId} for line ${line + 1}`);
+      expectNoNewSyntaxErrors(analysis.file, text, after, `disable ${report.ruleId} for line ${line + 1}`);
+      if (syntaxErrors(analysis.file, text).length > 0) return; // error recovery may move the report: only check clean files
+      const inserted = lspEdit.range.start.line === line ? 1 : 0;
+      this.files.set(analysis.file, after);
+      this.engine.remove(analysis.file);
+      const again = this.engine.analyzeFiles([analysis.file], [...this.files.keys()])[0];
+      const newLines = new LineMap(again.text);
+      const still = again.reports.filter((r) => r.ruleId === report.ruleId && r.file === analysis.file && newLines.positionAt(r.span.start).line === line + inserted);
+      expect(still.length === 0, () => `after "Disable ${report.ruleId} for this line" (line ${line + 1}), ${report.ruleId} still reports there: ${still.map((r) => r.message).join('; ')}\n--- text ---\n${after}`);
+      return;
+    }
+  }
+}
+
+/** Describes a failing case for a report: its files as JSON strings (exact, with CR, BOM and lone surrogates visible). */
+export function describeCase(c: FuzzCase): string {
+  return c.files.map((f) => `--- ${f.name}${c.mutated ? ' (mutated)' : ''}\n${JSON.stringify(f.text)}`).join('\n');
+}
+
+export { PropertyFailure };
