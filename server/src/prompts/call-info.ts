@@ -109,7 +109,7 @@ export function callInfo(call: CallLike, pattern: CallPattern, index: FileIndex,
     const cap = info.maxOutputTokens !== undefined ? undefined : findKey(obj, OUTPUT_CAP_KEYS);
     if (cap) {
       info.maxOutputParam = cap.key;
-      info.maxOutputTokens = numericValue(cap.value) ?? resolvedNumber(cap.value, index, resolver);
+      info.maxOutputTokens = capValue(numericValue(cap.value) ?? resolvedNumber(cap.value, index, resolver));
     }
     if (findKey(obj, STRUCTURED_KEYS)) info.structuredOutput = true;
   }
@@ -129,6 +129,16 @@ function hasCacheBreakpoint(node: ts.Node): boolean {
   };
   visit(node);
   return found;
+}
+
+/**
+ * An output cap as written, when it can be one: a finite number of tokens, not negative (`max_tokens: -1`
+ * is rejected by the APIs; pricing it would give negative output costs). Undefined otherwise, as for a cap
+ * whose value is not visible.
+ * @example capValue(-1) // undefined
+ */
+export function capValue(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 function resolvedNumber(expr: ts.Expression, index: FileIndex, resolver: Resolver): number | undefined {

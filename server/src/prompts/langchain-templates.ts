@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { FileIndex } from './file-index';
-import { modelFrom, OUTPUT_CAP_KEYS } from './call-info';
+import { capValue, modelFrom, OUTPUT_CAP_KEYS } from './call-info';
 import type { Resolver } from './resolver';
 import { optionsObject, receiverInit } from './sdk-catalogue';
 import { calleeChain, getProperty, numericValue, unwrap } from './syntax';
@@ -83,7 +83,7 @@ export function attachChainModel(site: PromptSite, index: FileIndex, resolver: R
     const ref = modelFrom(getProperty(options, 'model') ?? getProperty(options, 'modelName'), index, resolver);
     if (ref) call.model = ref.id;
     for (const key of OUTPUT_CAP_KEYS) {
-      const cap = numericValue(getProperty(options, key));
+      const cap = capValue(numericValue(getProperty(options, key)));
       if (cap !== undefined) {
         call.maxOutputTokens = cap;
         call.maxOutputParam = key;

@@ -1,0 +1,43 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Engine } from '../../../server/src/engine';
+
+/**
+ * Shrunk counterexamples of `npm run fuzz` (test/fuzz) for the finder and the engine: each test is a
+ * workspace the fuzzer found, reduced, with the property it broke.
+ */
+
+const ROOT = '/virtual/fuzz-regressions';
+
+function analyze(files: Record<string, string>) {
+  const engine = new Engine({ read: (p) => (p.startsWith(ROOT + '/') ? files[p.slice(ROOT.length + 1)] : undefined) });
+  try {
+    const paths = Object.keys(files).map((f) => `${ROOT}/${f}`);
+    return engine.analyzeFiles(paths);
+  } finally {
+    engine.dispose();
+  }
+}
+
+describe('fuzz regressions: finder and engine', () => {
+  it('a negative output cap is no cap (it priced the output at -1 tokens, a negative cost)', () => {
+    const [analysis] = analyze({
+      'main.ts': [
+        "import Anthropic from '@anthropic-ai/sdk';",
+        'const anthropic = new Anthropic();',
+        'export async function ask(q) {',
+        "  return anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: -1, system: 'You are a helpful assistant for Acme support.', messages: [{ role: 'user', content: q }] });",
+        '}',
+        "import { ChatOpenAI } from '@langchain/openai';",
+        "export const chain = (q) => new ChatOpenAI({ model: 'gpt-4o', maxTokens: -1 }).invoke([new SystemMessage('You are a senior engineer doing code review.'), new HumanMessage(q)]);",
+        '',
+      ].join('\n'),
+    });
+    const withCall = analysis.prompts.filter((p) => p.site.call);
+    assert.ok(withCall.length >= 2, `prompts at both calls: ${withCall.map((p) => p.site.call?.api).join(', ')}`);
+    for (const p of withCall) {
+      assert.equal(p.site.call?.maxOutputTokens, undefined, `${p.site.call?.api}: -1 is not a cap`);
+      assert.ok(p.cost.outputTokens >= 0 && p.cost.perCall >= 0, `${p.site.call?.api}: ${p.cost.outputTokens} output tokens, $${p.cost.perCall}`);
+    }
+  });
+});
