@@ -127,6 +127,18 @@ describe('promptcost CLI (bundled dist/cli.js)', () => {
     rmSync(join(dir, 'bad.json'));
   });
 
+  it('exits 2 on an unknown defaultModel in the configuration, suggesting the nearest id; --model overrides it', () => {
+    writeFileSync(join(dir, 'model.json'), JSON.stringify({ defaultModel: 'gpt-4o-mnii' }));
+    try {
+      const r = cli(['scan', '--config', 'model.json']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /model\.json: defaultModel: unknown model "gpt-4o-mnii": not in the price catalogue nor in `models`; did you mean "gpt-4o-mini"\?/);
+      assert.equal(cli(['scan', '--config', 'model.json', '--model', 'gpt-4o-mini']).code, 0);
+    } finally {
+      rmSync(join(dir, 'model.json'));
+    }
+  });
+
   it('runs from any directory (the bundle finds its tokenizer next to itself)', () => {
     const other = mkdtempSync(join(tmpdir(), 'promptcost-cwd-'));
     try {

@@ -1,13 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { positionOf, rangeOf } from './helpers/positions';
 import { messageText, startServer, type ServerSession } from './helpers/server-session';
 
 const CHAT = 'src/support-chat.ts';
 const CONFIG = '.promptcost.json';
-/** `workspace/didChangeWatchedFiles` change type: Changed. */
+/** `workspace/didChangeWatchedFiles` change types (LSP `FileChangeType`). */
 const CHANGED = 2;
+const DELETED = 3;
 
 describe('LSP: .promptcost.json', () => {
   let server: ServerSession;
@@ -57,11 +59,41 @@ describe('LSP: .promptcost.json', () => {
     assert.deepEqual(syntax.range.start, positionOf(badJson, ',\n}'));
   });
 
+  it('with invalid JSON the server keeps linting source files with the defaults', async () => {
+    const { client } = server;
+    const refreshes = client.events.diagnosticRefreshes;
+    await writeConfig('{ "budgets": { "role:system": { "maxTokens": 150 } ', (d) => d.length === 1 && /invalid JSON/.test(messageText(d[0])));
+    await client.waitFor(() => client.events.diagnosticRefreshes > refreshes, 'a diagnostics refresh');
+    const diagnostics = await client.diagnostics(CHAT);
+    assert.ok(diagnostics.some((d) => d.code === 'padded-instruction'), JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'prompt-token-budget'), [], 'the budget of the broken file is not applied');
+    assert.ok(client.alive);
+  });
+
+  it('an unknown defaultModel is reported on its key with the nearest known id', async () => {
+    const text = '{\n  "defaultModel": "gpt-4o-mnii"\n}\n';
+    const [model] = await writeConfig(text, (d) => d.length === 1 && messageText(d[0]).startsWith('defaultModel'));
+    assert.equal(messageText(model), 'defaultModel: unknown model "gpt-4o-mnii": not in the price catalogue nor in `models`; did you mean "gpt-4o-mini"? (prompts that show no model are not priced)');
+    assert.deepEqual(model.range, rangeOf(text, '"defaultModel"'));
+  });
+
   it('a fixed file clears its diagnostics and applies again', async () => {
     const { client } = server;
     const refreshes = client.events.diagnosticRefreshes;
     await writeConfig('{ "budgets": { "role:system": { "maxTokens": 150 } } }', (d) => d.length === 0);
     await client.waitFor(() => client.events.diagnosticRefreshes > refreshes, 'a diagnostics refresh');
     assert.equal((await client.diagnostics(CHAT)).filter((d) => d.code === 'prompt-token-budget').length, 1);
+  });
+
+  it('a deleted file clears its diagnostics and the defaults apply', async () => {
+    const { client, workspace } = server;
+    await writeConfig('{ "callsPerDay": "lots", "budgets": { "role:system": { "maxTokens": 150 } } }', (d) => d.length === 1);
+    const refreshes = client.events.diagnosticRefreshes;
+    rmSync(workspace.path(CONFIG));
+    client.events.published.delete(client.uri(CONFIG));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(CONFIG), type: DELETED }] });
+    await client.waitFor(() => client.events.published.get(client.uri(CONFIG))?.length === 0, 'the config diagnostics cleared');
+    await client.waitFor(() => client.events.diagnosticRefreshes > refreshes, 'a diagnostics refresh');
+    assert.deepEqual((await client.diagnostics(CHAT)).filter((d) => d.code === 'prompt-token-budget'), [], 'no budget without the file');
   });
 });

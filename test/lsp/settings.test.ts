@@ -72,6 +72,35 @@ describe('LSP: settings (promptcost.*)', () => {
     assert.match((await client.codeLenses(SUMMARY))[0].command?.title ?? '', /tokens/);
   });
 
+  it('invalid settings pop up one warning naming each setting, not repeated for the same settings; the server keeps serving', async () => {
+    const { client } = server;
+    const shown = client.events.messages.length;
+    const bad = { callsPerDay: -3, budget: { maxTokens: -5 }, rules: { 'padded-instrction': 'off' } };
+    await changeSettings(bad);
+    await client.waitFor(() => client.events.messages.length > shown, 'a window message');
+    const popup = client.events.messages[shown];
+    assert.equal(popup.type, 2, 'a warning');
+    assert.match(popup.message, /^promptcost: 3 invalid settings: /);
+    assert.match(popup.message, /promptcost\.callsPerDay: must be at least 0, got -3 \(the default is used\)/);
+    assert.match(popup.message, /promptcost\.budget\.maxTokens: must be greater than 0, got -5 \(the default is used\)/);
+    assert.match(popup.message, /promptcost\.rules\.padded-instrction: unknown rule `padded-instrction`; did you mean `padded-instruction`\? \(it is ignored\)/);
+    await changeSettings(bad);
+    assert.equal(client.events.messages.length, shown + 1, 'the same problems are not shown again');
+    assert.ok((await client.diagnostics(CHAT)).length > 0, 'diagnostics with the defaults');
+    assert.match((await client.codeLenses(SUMMARY))[0].command?.title ?? '', /tokens · \$/);
+  });
+
+  it('an unknown defaultModel is named in the warning; calls without a model show no price rather than a made-up one', async () => {
+    const { client } = server;
+    const shown = client.events.messages.length;
+    await changeSettings({ defaultModel: 'gpt-4o-mnii' });
+    await client.waitFor(() => client.events.messages.length > shown, 'a window message');
+    assert.match(client.events.messages[shown].message, /promptcost\.defaultModel: unknown model "gpt-4o-mnii".*did you mean "gpt-4o-mini"\? \(prompts that show no model are not priced\)/);
+    assert.match((await client.codeLenses(SUMMARY))[0].command?.title ?? '', /tokens · unknown model price$/);
+    const status = await client.request<LanguageStatus>('promptcost/languageStatus', { uri: client.uri(SUMMARY) });
+    assert.match(status.text, /unknown model price/);
+  });
+
   it('enable: false silences diagnostics and CodeLenses; true brings them back', async () => {
     const { client } = server;
     await changeSettings({ enable: false });

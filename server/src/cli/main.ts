@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { findConfigFile, loadConfigFile } from '../config/load-config';
+import { defaultModelIssue } from '../config/model-check';
 import { defaultConfig, type Config } from '../config/schema';
 import { Engine } from '../engine';
 import { lookupModel, suggestModelId } from '../pricing/catalogue';
@@ -103,6 +104,9 @@ export function runCli(argv: string[], io: CliIo): number {
       return usage(io, `unknown model '${values.model}'${hint ? `; did you mean '${hint}'?` : ''} (add its prices under "models" in .promptcost.json)`);
     }
     config = { ...config, defaultModel: values.model };
+  } else if (configPath) {
+    const model = defaultModelIssue(config, configPath);
+    if (model) issues.push(model);
   }
   const engine = new Engine({ config, configIssues: issues });
   let analysis: WorkspaceAnalysis;

@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { UNKNOWN_MODEL_MESSAGE } from '../config/model-check';
 import { LineMap } from '../text/line-map';
 import type { ConfigIssue } from '../workspace-types';
 import { keyPathSpan, jsonErrorSpan } from './json-key-range';
@@ -7,10 +8,14 @@ import { DIAGNOSTIC_SOURCE } from './to-diagnostic';
 /** Diagnostic code of configuration problems (they belong to no rule). */
 export const CONFIG_DIAGNOSTIC_CODE = 'config';
 
-/** What happens to a bad key, said at the end of its message. */
-function consequence(issue: ConfigIssue): string {
+/**
+ * What happens to a bad key, said at the end of its message.
+ * @example consequence({ source: 'settings', path: 'callsPerDay', message: 'expected a number, got "lots"' }) // 'the default is used'
+ */
+export function consequence(issue: ConfigIssue): string {
   if (issue.path === '') return 'the defaults are used';
   if (/^unknown (key|rule)/.test(issue.message)) return 'it is ignored';
+  if (issue.path === 'defaultModel' && issue.message.startsWith(UNKNOWN_MODEL_MESSAGE)) return 'prompts that show no model are not priced';
   return 'the default is used';
 }
 

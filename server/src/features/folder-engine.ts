@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import { findConfigFile, loadConfigFile, mergeConfig, parseConfig, type ConfigResult } from '../config/load-config';
+import { defaultModelIssue } from '../config/model-check';
 import { DEFAULT_RULE_SOURCE, unknownRuleIssues } from '../config/rule-settings';
 import { defaultConfig, type Config, type ConfigInput } from '../config/schema';
 import { Engine } from '../engine';
@@ -65,6 +66,9 @@ export class FolderEngine {
       config = mergeConfig(config, this.file.result.input);
       issues.push(...this.file.result.issues, ...unknownRuleIssues(config, ruleIds(), this.file.path).filter((i) => !this.fromSettings(i.path)));
     }
+    const modelSource = this.file && this.file.result.input.defaultModel !== undefined ? this.file.path : SETTINGS_SOURCE;
+    const model = defaultModelIssue(config, modelSource);
+    if (model) issues.push(model);
     this.engine.setConfig(config, issues);
   }
 

@@ -33,6 +33,8 @@ const LANGUAGES: Record<string, string> = { '.ts': 'typescript', '.tsx': 'typesc
 /** Messages of a given kind the server sent, in order. */
 export interface ServerEvents {
   logs: { type: number; message: string }[];
+  /** `window/showMessage` notifications (what an editor pops up). */
+  messages: { type: number; message: string }[];
   published: Map<string, Diagnostic[]>;
   diagnosticRefreshes: number;
   codeLensRefreshes: number;
@@ -46,7 +48,7 @@ export interface ServerEvents {
  * does (rejecting edits for a stale version).
  */
 export class LspClient {
-  readonly events: ServerEvents = { logs: [], published: new Map(), diagnosticRefreshes: 0, codeLensRefreshes: 0, analysisChanges: 0, configurationRequests: 0 };
+  readonly events: ServerEvents = { logs: [], messages: [], published: new Map(), diagnosticRefreshes: 0, codeLensRefreshes: 0, analysisChanges: 0, configurationRequests: 0 };
   readonly documents = new Map<string, TextDocument>();
   /** The `promptcost` settings section answered to `workspace/configuration`. */
   settings: Record<string, unknown> = {};
@@ -71,6 +73,7 @@ export class LspClient {
     this.connection.onRequest('workspace/diagnostic/refresh', () => void this.events.diagnosticRefreshes++);
     this.connection.onRequest('workspace/codeLens/refresh', () => void this.events.codeLensRefreshes++);
     this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => void this.events.logs.push(params));
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => void this.events.messages.push(params));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => void this.events.published.set(params.uri, params.diagnostics));
     this.connection.onNotification('promptcost/didChangeAnalysis', () => void this.events.analysisChanges++);
     this.connection.listen();

@@ -75,6 +75,23 @@ describe('parseConfig', () => {
     assert.deepEqual(config.budgets, { system: {} });
   });
 
+  it('rejects negative and zero limits in every budget form, keeping the valid ones', () => {
+    const { config, issues } = parseConfig(
+      {
+        budget: { maxTokens: 800, maxCostPerCall: -0.01 },
+        budgets: { 'role:system': { maxCostPerMonth: 0 }, 'src/**': { maxTokens: -1, maxCostPerMonth: 50 } },
+      },
+      SOURCE,
+    );
+    assert.deepEqual(issues.map((i) => [i.path, i.message]), [
+      ['budget.maxCostPerCall', 'must be greater than 0, got -0.01'],
+      ['budgets.role:system.maxCostPerMonth', 'must be greater than 0, got 0'],
+      ['budgets.src/**.maxTokens', 'must be greater than 0, got -1'],
+    ]);
+    assert.deepEqual(config.budget, { maxTokens: 800 });
+    assert.deepEqual(config.budgets, { 'role:system': {}, 'src/**': { maxCostPerMonth: 50 } });
+  });
+
   it('reports integers, empty strings and missing required keys', () => {
     const { issues } = parseConfig({ outputTokens: 1.5, defaultModel: '', models: { mine: { input: 1 } } }, SOURCE);
     assert.deepEqual(issues.map((i) => [i.path, i.message]), [

@@ -48,4 +48,11 @@ describe('configIssueToDiagnostic', () => {
     assert.match(configIssueToDiagnostic({ source: 'f', path: 'defaultModle', message: 'unknown key `defaultModle`' }, '{"defaultModle": 1}').message as string, /\(it is ignored\)$/);
     assert.match(configIssueToDiagnostic({ source: 'f', path: '', message: 'the file is empty' }, '').message as string, /^the file is empty \(the defaults are used\)$/);
   });
+
+  it('says an unknown default model leaves prompts unpriced (no other model is priced in its place)', () => {
+    const modelText = '{ "defaultModel": "gpt-4o-mnii" }';
+    const diagnostic = configIssueToDiagnostic({ source: 'f', path: 'defaultModel', message: 'unknown model "gpt-4o-mnii": not in the price catalogue nor in `models`; did you mean "gpt-4o-mini"?' }, modelText);
+    assert.match(diagnostic.message as string, /did you mean "gpt-4o-mini"\? \(prompts that show no model are not priced\)$/);
+    assert.equal(modelText.slice(diagnostic.range.start.character, diagnostic.range.end.character), '"defaultModel"');
+  });
 });

@@ -42,6 +42,28 @@ describe('FolderEngine', () => {
     assert.deepEqual(f.settingsProblems().map((i) => i.path).sort(), ['callsPerDay', 'rules.prompt-token-budgt']);
   });
 
+  it('reports an unknown default model where it is set: the file when it sets one, else the settings', () => {
+    const f = folder();
+    f.setSettings({ defaultModel: 'gpt-4o-mnii' });
+    f.loadConfigFile();
+    f.apply();
+    assert.deepEqual(f.settingsProblems().map((i) => [i.path, i.message]), [['defaultModel', 'unknown model "gpt-4o-mnii": not in the price catalogue nor in `models`; did you mean "gpt-4o-mini"?']]);
+    assert.equal(f.config.defaultModel, 'gpt-4o-mnii', 'kept: its prompts show no price rather than another model\'s');
+    const other = mkdtempSync(join(tmpdir(), 'promptcost-folder-'));
+    try {
+      writeFileSync(join(other, '.promptcost.json'), JSON.stringify({ defaultModel: 'claude-sonet-4-5' }));
+      const g = new FolderEngine(other, true);
+      engines.push(g);
+      g.setSettings({ defaultModel: 'gpt-4o' });
+      g.loadConfigFile();
+      g.apply();
+      assert.deepEqual(g.settingsProblems(), []);
+      assert.deepEqual(g.configFileIssues().map((i) => [i.path, i.message]), [['defaultModel', 'unknown model "claude-sonet-4-5": not in the price catalogue nor in `models`; did you mean "claude-sonnet-4-5"?']]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('does not read .promptcost.json in an untrusted workspace', () => {
     const f = folder(false);
     f.setSettings({});
