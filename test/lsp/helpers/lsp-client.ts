@@ -30,6 +30,14 @@ const POLL_INTERVAL_MS = 20;
 
 const LANGUAGES: Record<string, string> = { '.ts': 'typescript', '.tsx': 'typescriptreact', '.js': 'javascript', '.jsx': 'javascriptreact', '.json': 'json' };
 
+/** How the server process is started, beyond the defaults. */
+export interface ProcessOptions {
+  /** Arguments for node before the server script, such as `['--require', preload]`. */
+  nodeArgs?: string[];
+  /** Variables added to the server's environment. */
+  env?: Record<string, string>;
+}
+
 /** Messages of a given kind the server sent, in order. */
 export interface ServerEvents {
   logs: { type: number; message: string }[];
@@ -57,9 +65,13 @@ export class LspClient {
   private readonly connection: ProtocolConnection;
   private exited: number | null | undefined;
 
-  constructor(readonly root: string) {
+  /** `options.nodeArgs` go to node before the server script (e.g. `--require` a preload), `options.env` is added to the environment. */
+  constructor(
+    readonly root: string,
+    options: ProcessOptions = {},
+  ) {
     if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run \`npm run build\` first (npm test does)`);
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { cwd: root, stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], { cwd: root, stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.process.on('exit', (code) => (this.exited = code));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
@@ -80,8 +92,8 @@ export class LspClient {
   }
 
   /** Starts a server on a workspace folder and finishes the initialize handshake. */
-  static async start(root: string, settings: Record<string, unknown> = {}, options: { trusted?: boolean } = {}): Promise<LspClient> {
-    const client = new LspClient(root);
+  static async start(root: string, settings: Record<string, unknown> = {}, options: { trusted?: boolean } & ProcessOptions = {}): Promise<LspClient> {
+    const client = new LspClient(root, options);
     client.settings = settings;
     await client.initialize(options.trusted ?? true);
     return client;
