@@ -102,11 +102,29 @@ function blank(raw: string): boolean {
   return /^(\s|\\t)*$/.test(raw);
 }
 
+/** Where the `${…}` groups of a template literal's line are (offsets into the line); a `?` or `.` inside one ends no sentence. */
+function holesOf(text: string, quote: string): { start: number; end: number }[] {
+  const holes: { start: number; end: number }[] = [];
+  if (quote !== '`') return holes;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '$' && text[i + 1] === '{') {
+      const end = skipGroup(text, i + 1);
+      holes.push({ start: i, end: end < 0 ? text.length : end });
+      if (end < 0) break;
+      i = end - 1;
+    }
+  }
+  return holes;
+}
+
 /** The block to move within one line: from the start of the sentence holding `from` to the end of the one holding `to`. */
-function sentenceBlock(raw: string, line: Line, from: number, to: number): { start: number; end: number; sepEnd: number } | undefined {
+function sentenceBlock(raw: string, quote: string, line: Line, from: number, to: number): { start: number; end: number; sepEnd: number } | undefined {
   const text = raw.slice(line.start, line.end);
+  const holes = holesOf(text, quote);
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
+    if (holes.some((h) => h.start <= m.index && m.index < h.end)) continue; // `${a ? b : c}`
     const end = (m.index ?? 0) + m[0].length - m[1].length;
     if (end <= from - line.start) start = end + m[1].length;
     else if (end >= to - line.start) return { start: line.start + start, end: line.start + end, sepEnd: line.start + end + m[1].length };
@@ -140,7 +158,7 @@ export function moveToEnd(text: string, head: readonly Segment[], moving: readon
   const restOfLine = (l: Line) => raw.slice(l.start, l.end);
   const staticLeft = (l: Line) => restOfLine(l).replace(/\$\{[^}]*\}/g, '').replace(/\{[\w.]+\}/g, '');
   if (first === last && /[.!?]["')\]]? +\S/.test(staticLeft(lines[first]))) {
-    block = sentenceBlock(raw, lines[first], Math.min(...rel.map((s) => s.start)), Math.max(...rel.map((s) => s.end)));
+    block = sentenceBlock(raw, bounds.quote, lines[first], Math.min(...rel.map((s) => s.start)), Math.max(...rel.map((s) => s.end)));
     if (!block) return undefined;
   } else {
     let from = first;

@@ -43,6 +43,15 @@ describe('moveToEnd', () => {
     assert.equal(move('x(`Rules first.\\nContext:\\n${ctx}\\nMore rules.`)', ['ctx']), 'x(`Rules first.\\nMore rules.\\nContext:\\n${ctx}`)');
   });
 
+  it('a `?` or `.` inside a `${…}` ends no sentence (fuzz: the block ended inside `${flag ? …}` and the fix broke the literal)', () => {
+    assert.equal(
+      move("const p = `Today is ${day} (${flag ? 'x' : 'y'}). You are helpful.`;", ['day']),
+      "const p = `You are helpful. Today is ${day} (${flag ? 'x' : 'y'}).`;",
+    );
+    // From npm run fuzz: the only sentence end after `${schema}` is the `? ` inside the last hole, so nothing moves.
+    assert.equal(move("const p = `Keep answers short.${schema} Be kind.${flag ? 'a' : 'b'} Cite sources.`;", ['schema']), undefined);
+  });
+
   it('gives nothing when the values are apart, already last, tagged, concatenated or referred to by position', () => {
     assert.equal(move('const p = `A ${a}\\nRules.\\nB ${b}\\nMore.`;', ['a', 'b']), undefined);
     assert.equal(move('const p = `Rules.\\nA ${a}`;', ['a']), undefined);
