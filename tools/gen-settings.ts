@@ -1,9 +1,10 @@
-// Writes package.json's contributes.configuration and README.md's settings table from the zod schema
+// Writes package.json's contributes.configuration, its Restricted Mode settings
+// (capabilities.untrustedWorkspaces.restrictedConfigurations) and README.md's settings table from the zod schema
 // (server/src/config/settings-manifest.ts). Usage: npm run gen:settings [-- --check]
 // (--check writes nothing and exits 1 when either file is out of date).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { README_TABLE_END, README_TABLE_START, settingsContribution, settingsTable } from '../server/src/config/settings-manifest';
+import { README_TABLE_END, README_TABLE_START, restrictedSettings, settingsContribution, settingsTable } from '../server/src/config/settings-manifest';
 
 const root = join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -19,8 +20,9 @@ function update(file: string, current: string, wanted: string): void {
 }
 
 const manifestText = readFileSync(join(root, 'package.json'), 'utf8');
-const manifest = JSON.parse(manifestText) as { contributes?: Record<string, unknown> };
+const manifest = JSON.parse(manifestText) as { contributes?: Record<string, unknown>; capabilities?: { untrustedWorkspaces?: Record<string, unknown> } };
 manifest.contributes = { ...manifest.contributes, configuration: settingsContribution() };
+manifest.capabilities = { ...manifest.capabilities, untrustedWorkspaces: { ...manifest.capabilities?.untrustedWorkspaces, restrictedConfigurations: restrictedSettings() } };
 update('package.json', manifestText, JSON.stringify(manifest, null, 2) + '\n');
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');

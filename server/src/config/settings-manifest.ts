@@ -106,6 +106,16 @@ export function settingKeys(): SettingKey[] {
 }
 
 /**
+ * The settings VS Code takes from the user only, never from the workspace, in Restricted Mode
+ * (package.json `capabilities.untrustedWorkspaces.restrictedConfigurations`): every configuration setting,
+ * so that, as with `.promptcost.json`, repository content configures promptcost only once it is trusted.
+ * @example restrictedSettings()[0] // 'promptcost.enable'
+ */
+export function restrictedSettings(): string[] {
+  return settingKeys().map((key) => `${SETTINGS_PREFIX}.${key}`);
+}
+
+/**
  * The `contributes.configuration` object of package.json.
  * @example settingsContribution().properties['promptcost.callsPerDay'] // { type: 'number', default: 1000, minimum: 0, scope: 'resource', … }
  */
