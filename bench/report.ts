@@ -1,4 +1,5 @@
 /** Figures of the benchmark, their targets, the Markdown table and bench/results.json. */
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { round } from './stats';
 
@@ -12,6 +13,12 @@ export interface Figure {
   /** The target as text (e.g. `≤ 1.5×`), and whether `value` meets it. */
   target?: string;
   met?: boolean;
+}
+
+/** The commit measured, and whether the working tree had uncommitted changes to the server or CLI. */
+export function revision(cwd: string): { commit: string; uncommittedServerChanges: boolean } {
+  const git = (...args: string[]): string => spawnSync('git', args, { cwd, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return { commit: git('rev-parse', 'HEAD') || 'unknown', uncommittedServerChanges: git('status', '--porcelain', '--', 'server/src').length > 0 };
 }
 
 /** A figure with a `value ≤ limit` target (or `<` when `strict`). */

@@ -18,14 +18,14 @@ import { keystrokeFigures, measureKeystroke } from './measure/keystroke';
 import { measureMemory, memoryFigures } from './measure/memory';
 import { measureWarmRescan, warmRescanFigures } from './measure/warm-rescan';
 import { REPO_ROOT } from './process';
-import { machineInfo, markdownTable, type Figure } from './report';
+import { machineInfo, markdownTable, revision, type Figure } from './report';
 
 const MEASURES = ['cold', 'warm', 'keystroke', 'hover', 'memory', 'eslint'] as const;
 type Measure = (typeof MEASURES)[number];
 
-/** Runs per figure: medians of 5 (3 at 5,000 files) keep a full run near 10 minutes on 2 cores; --quick for iterating. */
+/** Runs per figure: medians of 5 (3 at 5,000 files and for the ESLint peer, which re-runs our CLI) keep a full run near 10 minutes on 2 cores; --quick for iterating. */
 const PLAN = {
-  full: { cold: { 100: 5, 1000: 5, 5000: 3 }, warm: { 1000: 5, 5000: 3 }, edits: 200, hovers: 200, warmup: 10, parseReps: 50, eslint: 5 },
+  full: { cold: { 100: 5, 1000: 5, 5000: 3 }, warm: { 1000: 5, 5000: 3 }, edits: 200, hovers: 200, warmup: 10, parseReps: 50, eslint: 3 },
   quick: { cold: { 100: 2, 1000: 2, 5000: 1 }, warm: { 1000: 2, 5000: 1 }, edits: 50, hovers: 50, warmup: 5, parseReps: 20, eslint: 2 },
 } as const;
 
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
   const out = full || values.write ? join(REPO_ROOT, 'bench', 'results.json') : join(REPO_ROOT, 'bench', '.corpus', 'last-run.json');
   const results = {
     machine,
+    revision: revision(REPO_ROOT),
     corpus: { seed: DEFAULT_SEED, generatorVersion: GENERATOR_VERSION },
     mode: values.quick ? 'quick' : 'full',
     measures,

@@ -10,6 +10,11 @@ import { keystroke, startSession, type LspSession } from './lsp-session';
 
 /** The issue's target: hover p95 under 20 ms. */
 const HOVER_P95_LIMIT_MS = 20;
+/**
+ * Fewest static tokens the hover must show: the imported SUPPORT_SYSTEM_PROMPT alone has 40 instruction
+ * lines (several hundred tokens), so fewer means the import was not followed.
+ */
+const MIN_IMPORTED_STATIC_TOKENS = 100;
 
 export interface HoverResult {
   files: number;
@@ -27,6 +32,8 @@ async function hoverOnce(session: LspSession): Promise<Hover> {
   const hover = await session.client.hover(EDITED_FILE, position);
   const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
   if (!hover || value.length === 0) throw new Error(`hover on ${HOVER_IDENTIFIER} in ${EDITED_FILE} returned nothing`);
+  const staticTokens = Number(/([\d,]+) static/.exec(value)?.[1]?.replace(/,/g, '') ?? 0);
+  if (staticTokens < MIN_IMPORTED_STATIC_TOKENS) throw new Error(`hover on ${HOVER_IDENTIFIER} shows ${staticTokens} static tokens: the imported prompt was not counted\n${value}`);
   return hover;
 }
 
