@@ -22,6 +22,13 @@ function lineOf(sourceFile: ts.SourceFile, pos: number): number {
   return sourceFile.getLineAndCharacterOfPosition(pos).line;
 }
 
+/** Rules ignored on a line by two directives (one above it, one at its end): an empty set (every rule) wins. */
+function mergeIgnored(a: Set<string> | undefined, b: Set<string>): Set<string> {
+  if (!a) return b;
+  if (a.size === 0 || b.size === 0) return new Set();
+  return new Set([...a, ...b]);
+}
+
 /** Parses `key=value` pairs of an annotation; unknown keys are ignored. */
 export function parseAnnotation(body: string): Annotation {
   const annotation: Annotation = {};
@@ -80,7 +87,7 @@ export function scanComments(sourceFile: ts.SourceFile): FileComments {
     if (IGNORE_FILE.test(comment)) result.ignoreFile = true;
     for (const match of comment.matchAll(IGNORE_LINE)) {
       const rules = new Set((match[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean));
-      result.ignoredLines.set(target, rules);
+      result.ignoredLines.set(target, mergeIgnored(result.ignoredLines.get(target), rules));
     }
     for (const match of comment.matchAll(ANNOTATION)) {
       result.annotations.set(target, { ...result.annotations.get(target), ...parseAnnotation(match[1]) });

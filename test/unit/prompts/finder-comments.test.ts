@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ts } from 'ts-morph';
+import { scanComments } from '../../../server/src/prompts/comments';
 import { findPrompts, lineOf } from '../../helpers/find-prompts';
 
 const SYSTEM = 'You are a helpful assistant. Answer in one short sentence.';
@@ -153,5 +155,18 @@ describe('finder: promptcost inside string literals is text, not a directive', (
       ['SYSTEM_PROMPT', {}],
       ['HELP_PROMPT', {}],
     ]);
+  });
+});
+
+describe('scanComments: found by npm run fuzz', () => {
+  const scan = (text: string) => scanComments(ts.createSourceFile('/a.ts', text, ts.ScriptTarget.Latest, true));
+
+  it('a directive above a line and one at its end both apply (the one at the end replaced the one above)', () => {
+    // "Disable padded-instruction for this line" above a line that already ended with another directive did nothing.
+    const src = `// promptcost-ignore padded-instruction\nexport const SYSTEM_PROMPT = 'Please make sure to cite sources.'; // promptcost-ignore unbounded-history\n`;
+    assert.deepEqual(scan(src).ignoredLines.get(1), new Set(['padded-instruction', 'unbounded-history']));
+    // A directive naming no rule silences every rule of the line, whichever comes first.
+    assert.deepEqual(scan(`// promptcost-ignore\nconst P = 'x'; // promptcost-ignore padded-instruction\n`).ignoredLines.get(1), new Set());
+    assert.deepEqual(scan(`// promptcost-ignore padded-instruction\nconst P = 'x'; // promptcost-ignore\n`).ignoredLines.get(1), new Set());
   });
 });
