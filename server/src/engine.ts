@@ -72,6 +72,16 @@ export class Engine {
     this.prompts.forget(file);
   }
 
+  /**
+   * A file appeared on disk (created, or renamed to this name): imports that did not resolve before may
+   * resolve to it now, and a file that failed to resolve an import does not list it as a dependency, so
+   * every finder result is computed again on next use (parsed files are kept).
+   */
+  added(file: string): void {
+    this.remove(file);
+    this.prompts.forgetResults();
+  }
+
   /** Files whose prompts may change when `file` changes (they import it). */
   dependents(file: string): string[] {
     return this.prompts.dependents(file);

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { FileChangeType } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/load-config';
 import { applyConfiguration } from './config-file';
 import type { Session } from './session';
@@ -6,8 +7,9 @@ import { uriToPath } from './uri';
 
 /**
  * Files changed on disk (the client watches `.promptcost.json` and TS/JS sources): a configuration file
- * reloads the configuration; a source file that is not open is forgotten so its new content is read, and
- * open files that share prompts with it are re-linted.
+ * reloads the configuration; a source file that is not open is forgotten so its new content is read (a
+ * deleted one is then missing for its importers; a created one may resolve imports that did not resolve
+ * before), and open files are re-linted.
  */
 export function registerWatchedFiles(session: Session): void {
   session.connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -18,7 +20,11 @@ export function registerWatchedFiles(session: Session): void {
       if (!file) continue;
       if (basename(file) === CONFIG_FILE_NAME) config = true;
       else if (!session.openDocument(file)) {
-        session.safely('reloading a changed file', file, undefined, () => session.folderFor(file).engine.remove(file));
+        session.safely('reloading a changed file', file, undefined, () => {
+          const { engine } = session.folderFor(file);
+          if (change.type === FileChangeType.Created) engine.added(file);
+          else engine.remove(file);
+        });
         sources = true;
       }
     }

@@ -22,13 +22,15 @@ export function registerWorkspaceFolders(session: Session): void {
     const roots = session.workspaceFolders().map((f) => f.root!).filter((root) => !gone.has(root));
     roots.push(...added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined));
     session.setFolders(roots);
-    await loadSettings(session);
-    applyConfiguration(session, { readFiles: true });
+    // The new engines get the open documents' unsaved text at once: a request answered while the settings
+    // load below would otherwise analyse the older text on disk.
     for (const document of session.documents.all()) {
       const file = session.sourcePath(document);
-      if (file) session.folderFor(file).engine.setText(file, document.getText());
+      if (file) session.safely('updating the document', file, undefined, () => session.folderFor(file).engine.setText(file, document.getText()));
     }
     session.changed();
+    await loadSettings(session);
+    applyConfiguration(session, { readFiles: true });
     await scanWorkspace(session);
   });
 }

@@ -1,5 +1,5 @@
 import { Project, ts } from 'ts-morph';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { PathAliases } from './path-aliases';
 
@@ -152,8 +152,17 @@ export class ProjectCache {
     for (const candidate of candidates) {
       if (!SOURCE_EXTENSIONS.includes(extname(candidate))) continue;
       if (this.texts.has(candidate)) return candidate;
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      if (isFileOnDisk(candidate)) return candidate;
     }
     return undefined;
+  }
+}
+
+/** Whether a path is a regular file; false when it is missing, vanished since a check, or cannot be stat-ed. */
+function isFileOnDisk(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
   }
 }

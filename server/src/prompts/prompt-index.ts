@@ -62,6 +62,11 @@ export class PromptIndex {
     this.results.delete(file);
   }
 
+  /** Forgets every file's finder results (syntax indexes stay): imports that did not resolve are tried again. */
+  forgetResults(): void {
+    this.results.clear();
+  }
+
   /**
    * Sites of a set of files grouped by the file they are reported in. A site found from several
    * files (a constant used by two calls) is kept once, with the first call seen.
