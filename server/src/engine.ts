@@ -126,6 +126,8 @@ export class Engine {
     if (skipped) return { file, text: skipped.includes('could not be read') ? '' : text, prompts: [], reports: [], notes: [skipped] };
     const notes = [...this.prompts.find(file).notes];
     const prompts: PricedPrompt[] = priceSites(sites, this.counter, this.config, outputTaken);
+    // Rules look at prompts only: a file without any (most files) has nothing to check.
+    if (prompts.length === 0) return { file, text, prompts, reports: [], notes };
     const sourceFile = this.project.sourceFile(file);
     const comments = sourceFile ? scanComments(sourceFile) : { ignoreFile: false, ignoredLines: new Map(), annotations: new Map() };
     const run = runRules(file, text, prompts, this.active, this.config, comments);

@@ -78,7 +78,7 @@ export class PromptFinder extends ArgumentReader {
     for (const [call, pattern] of candidates) {
       if (!pattern) continue;
       // A template inside a messages array already found (fromMessages([SystemMessagePromptTemplate.fromTemplate(…)])).
-      if (this.insideMessagesArray(call) || this.collector.covered(this.index.file, call.getStart(this.index.sourceFile), call.end)) continue;
+      if (this.insideMessagesArray(call) || this.collector.covered(this.index, call)) continue;
       this.llmCalls.push(call);
       const info = callInfo(call, pattern, this.index, this.resolver);
       const found = pattern.args.map((arg) => ({ arg, found: argumentValue(call, arg) }));
@@ -114,8 +114,7 @@ export class PromptFinder extends ArgumentReader {
     if (!fn || !ts.isFunctionLike(fn)) return;
     const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
     const found: { index: number; role: PromptRole; info: CallInfo }[] = [];
-    for (const site of this.collector.sites.values()) {
-      if (site.call?.span.start !== info.span.start || site.call.file !== info.file) continue;
+    for (const site of this.collector.sitesOfCall(info)) {
       const parts = site.messages ?? [{ role: site.role, segments: site.segments }];
       for (const part of parts) {
         for (const seg of part.segments) {
@@ -161,7 +160,7 @@ export class PromptFinder extends ArgumentReader {
   private messageArrays(): void {
     for (const array of this.index.arrays) {
       if (this.collector.sites.has(this.key(array)) || this.insideMessagesArray(array)) continue;
-      if (this.collector.covered(this.index.file, array.getStart(this.index.sourceFile), array.end)) continue;
+      if (this.collector.covered(this.index, array)) continue;
       const messages = array.elements.filter((el) => isMessageElement(el));
       if (messages.length === 0) continue;
       const objects = messages.filter((el) => ts.isObjectLiteralExpression(unwrap(el)) || ts.isNewExpression(unwrap(el)) || ts.isCallExpression(unwrap(el)));
@@ -217,7 +216,7 @@ export class PromptFinder extends ArgumentReader {
   private messageObjects(): void {
     for (const obj of this.index.objects) {
       if (!isMessageObject(obj) || this.insideMessagesArray(obj) || insideDbCall(obj)) continue;
-      if (this.collector.covered(this.index.file, obj.getStart(this.index.sourceFile), obj.end)) continue;
+      if (this.collector.covered(this.index, obj)) continue;
       const parent = obj.parent;
       if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') continue;
       const mapCall = mapCallReturning(obj);
@@ -231,7 +230,7 @@ export class PromptFinder extends ArgumentReader {
       const roleValue = getProperty(obj, 'role');
       const role = roleOf(roleValue && ts.isStringLiteralLike(unwrap(roleValue)) ? (unwrap(roleValue) as ts.StringLiteral).text : undefined);
       const content = getProperty(obj, 'content') ?? getProperty(obj, 'parts');
-      if (!content || this.collector.covered(this.index.file, content.getStart(this.index.sourceFile), content.end)) continue;
+      if (!content || this.collector.covered(this.index, content)) continue;
       const anchor = resolveAnchor(content, this.index, this.resolver);
       const ev = evaluate(anchor.node, anchor.index, this.collector.context(anchor.index.file));
       if (ev.segments.some((s) => s.kind === 'static')) this.add(textSite(anchor, role, null, this.collector, ev), anchor.index, anchor.node, null);
@@ -257,7 +256,7 @@ export class PromptFinder extends ArgumentReader {
       const top = topStringExpression(literal);
       if (seen.has(top)) continue;
       seen.add(top);
-      if (this.collector.covered(this.index.file, top.getStart(this.index.sourceFile), top.end)) continue;
+      if (this.collector.covered(this.index, top)) continue;
       const forced = isForced(top, this.index.sourceFile) || isForced(literal, this.index.sourceFile);
       if (!forced && (insideDbCall(top) || this.insideMessagesArray(top) || isJsx(top) || isLogOrError(top) || inNonChatRoleObject(top) || inCopyTable(top))) continue;
       const ev = evaluate(top, this.index, this.collector.context(this.index.file));
@@ -301,7 +300,7 @@ export class PromptFinder extends ArgumentReader {
       const span = this.spanOf(call);
       const holder = nameOf(call);
       const parent =
-        this.collector.covered(this.index.file, span.start, span.end) ??
+        this.collector.covered(this.index, call) ??
         (holder
           ? [...this.collector.sites.values()].find(
               (s) => s.file === this.index.file && (s.retrieval?.expression === holder || s.segments.some((g) => g.kind === 'dynamic' && g.expression === `{${holder}}`)),

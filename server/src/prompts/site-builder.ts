@@ -20,6 +20,15 @@ export interface Anchor {
 export class SiteCollector {
   readonly sites = new Map<string, PromptSite>();
   private readonly comments = new Map<string, FileComments>();
+  /**
+   * Sites by file and by the end offset of their span, in the order added: a site covering a node is
+   * the node or one of its ancestors (spans are syntax nodes' spans), so a lookup walks the node's
+   * ancestors instead of every site (which made the finder quadratic in a file's prompts).
+   */
+  private readonly byEnd = new Map<string, Map<number, { start: number; order: number; site: PromptSite }[]>>();
+  /** Sites by every call they have been attached to (see {@link sitesOfCall}), and the order sites were added. */
+  private readonly byCall = new Map<string, PromptSite[]>();
+  private readonly order = new Map<PromptSite, number>();
 
   constructor(readonly resolver: Resolver) {}
 
@@ -38,24 +47,61 @@ export class SiteCollector {
     return { resolver: this.resolver, siteFile, depth: 0, visiting: new Set() };
   }
 
-  /** Whether any site of this file covers [start, end). */
-  covered(file: string, start: number, end: number): PromptSite | undefined {
-    for (const site of this.sites.values()) {
-      if (site.file === file && site.span.start <= start && end <= site.span.end) return site;
+  /** The first site added whose span (in `index`'s file) covers `node`, if any. */
+  covered(index: FileIndex, node: ts.Node): PromptSite | undefined {
+    const ends = this.byEnd.get(index.file);
+    if (!ends) return undefined;
+    const start = node.getStart(index.sourceFile);
+    let found: { order: number; site: PromptSite } | undefined;
+    let lastEnd = -1;
+    for (let n: ts.Node | undefined = node; n; n = n.parent) {
+      if (n.end === lastEnd) continue;
+      lastEnd = n.end;
+      for (const entry of ends.get(n.end) ?? []) {
+        if (entry.start <= start && (!found || entry.order < found.order)) found = entry;
+      }
     }
-    return undefined;
+    return found?.site;
+  }
+
+  /** The sites attached to `call`, in the order they were added. */
+  sitesOfCall(call: CallInfo): PromptSite[] {
+    const candidates = this.byCall.get(callKey(call)) ?? [];
+    const sites = candidates.filter((site) => site.call?.span.start === call.span.start && site.call.file === call.file);
+    return [...new Set(sites)].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  private attach(site: PromptSite): void {
+    if (!site.call) return;
+    const key = callKey(site.call);
+    const list = this.byCall.get(key);
+    if (list) list.push(site);
+    else this.byCall.set(key, [site]);
+  }
+
+  private remember(site: PromptSite): void {
+    this.order.set(site, this.sites.size);
+    this.attach(site);
+    let ends = this.byEnd.get(site.file);
+    if (!ends) this.byEnd.set(site.file, (ends = new Map()));
+    const entry = { start: site.span.start, order: this.sites.size, site };
+    const list = ends.get(site.span.end);
+    if (list) list.push(entry);
+    else ends.set(site.span.end, [entry]);
   }
 
   /** Adds a site unless it is ignored by a comment or already known; returns the stored site. */
   add(site: PromptSite, index: FileIndex, node: ts.Node, call: CallInfo | null, callIndex?: FileIndex, callNode?: ts.Node): PromptSite | undefined {
     const existing = this.sites.get(site.id);
     if (existing) {
+      const before = existing.call;
       if (!existing.call && call) existing.call = call;
       // Used whole by another call: it is a prompt in its own right, priced at that call.
       if (existing.partOf && !site.partOf) {
         existing.partOf = undefined;
         if (call) existing.call = call;
       }
+      if (existing.call !== before) this.attach(existing);
       return existing;
     }
     const comments = this.commentsOf(index);
@@ -71,6 +117,7 @@ export class SiteCollector {
       ...this.annotationAt(index, node),
     };
     site.annotation = annotation;
+    this.remember(site);
     this.sites.set(site.id, site);
     return site;
   }
@@ -82,6 +129,10 @@ export class SiteCollector {
     const lines = [statementOf(node), node].map((n) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line);
     return { ...comments.annotations.get(lines[0]), ...comments.annotations.get(lines[1]) };
   }
+}
+
+function callKey(call: CallInfo): string {
+  return `${call.file}#${call.span.start}`;
 }
 
 /** The statement (or class member / property) a node belongs to, for comment lookup. */

@@ -115,6 +115,19 @@ function scan(prompt: PricedPrompt, flat: FlatText, pattern: RegExp, phrases: re
   return found;
 }
 
+/** The options' phrase list, its pattern and emphasis words, built once per options object (not per file). */
+const compiledOptions = new WeakMap<object, { phrases: FillerPhrase[]; pattern: RegExp; emphasis: Set<string> }>();
+
+function compiled(options: { phrases: readonly (string | { phrase: string; replace?: string })[]; additionalPhrases: readonly (string | { phrase: string; replace?: string })[]; emphasisWords: readonly string[] }) {
+  let found = compiledOptions.get(options);
+  if (!found) {
+    const phrases = [...options.phrases, ...options.additionalPhrases].map(toFiller);
+    found = { phrases, pattern: phrasePattern(phrases), emphasis: new Set(options.emphasisWords.map((w) => w.toUpperCase())) };
+    compiledOptions.set(options, found);
+  }
+  return found;
+}
+
 /**
  * `padded-instruction`: filler that costs tokens and tells the model nothing ("Please make sure to",
  * "It is very important that", "Remember,", "As stated above,", "I would like you to"), and runs of
@@ -146,9 +159,8 @@ export default defineRule({
     fixable: true,
   },
   check({ prompts, text, file, options }) {
-    const phrases = [...options.phrases, ...options.additionalPhrases].map(toFiller);
-    const pattern = phrasePattern(phrases);
-    const emphasis = new Set(options.emphasisWords.map((w) => w.toUpperCase()));
+    if (prompts.length === 0) return [];
+    const { phrases, pattern, emphasis } = compiled(options);
     const minRun = options.shoutingRun === 0 ? Infinity : options.shoutingRun;
     // Prompts that contain others first, so an occurrence is priced with its whole call; each place once.
     const ids = new Set(prompts.map((p) => p.site.id));

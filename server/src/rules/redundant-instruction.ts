@@ -167,10 +167,10 @@ export default defineRule({
     const pending: { report: RuleReport; exact: boolean; cuts: SegmentRange[] }[] = [];
     const reports: RuleReport[] = [];
     const wholes: Span[] = [];
-    const lines = new LineMap(text);
+    let lines: LineMap | undefined; // built on the first duplicate: most files have none
     const where = (entry: Entry, relation: 'first' | 'repeated'): string => {
       const span = spanOf(text, entry.instruction);
-      if (span) return `${relation} at line ${lines.positionAt(span.start).line + 1}`;
+      if (span) return `${relation} at line ${(lines ??= new LineMap(text)).positionAt(span.start).line + 1}`;
       return `${relation} in ${entry.prompt.site.name ? `\`${entry.prompt.site.name}\`` : `the ${entry.role} message`}`;
     };
     for (const group of groupsOf(prompts)) {

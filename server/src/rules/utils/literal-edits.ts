@@ -1,5 +1,5 @@
 import type { Segment, Span, StaticSegment } from '../../prompts/types';
-import { decode, encode, quoteBefore } from './literal-text';
+import { decode, encode, quoteBefore, type Decoded, type Quote } from './literal-text';
 
 /**
  * Maps edits of a static segment's cooked text (its `text`: escapes decoded, maybe dedented or trimmed
@@ -94,6 +94,39 @@ function alignment(decoded: string, cooked: string): number[] | undefined {
   return at;
 }
 
+/** A static segment's literal, decoded and aligned once per file text (rules map many ranges of one segment). */
+interface SegmentLiteral {
+  quote: Quote;
+  raw: string;
+  decoded: Decoded;
+  /** Cooked-to-decoded positions; undefined when the cooked text cannot be aligned. */
+  at: number[] | undefined;
+  /** The finder's dedent/trim, inferred on first use (only edits need it). */
+  shape?: Shape | null;
+}
+
+/** Per segment: the file text, cooked text and start it was decoded with, and the result (undefined: no quote or undecodable). */
+const literals = new WeakMap<StaticSegment, { fileText: string; cooked: string; start?: number; literal: SegmentLiteral | undefined }>();
+
+/** The segment's literal decoded and aligned, cached while the file text is the same. */
+function literalOf(fileText: string, segment: StaticSegment): SegmentLiteral | undefined {
+  const cached = literals.get(segment);
+  if (cached && cached.fileText === fileText && cached.cooked === segment.text && cached.start === segment.span?.start) return cached.literal;
+  const span = segment.span;
+  const quote = span ? quoteBefore(fileText, span.start) : undefined;
+  const raw = span && quote ? fileText.slice(span.start, span.end) : '';
+  const decoded = quote ? decode(raw, quote) : undefined;
+  const literal = quote && decoded ? { quote, raw, decoded, at: alignment(decoded.text, segment.text) } : undefined;
+  literals.set(segment, { fileText, cooked: segment.text, start: span?.start, literal });
+  return literal;
+}
+
+/** The shape of a segment's literal (see {@link inferShape}), inferred once. */
+function shapeOf(literal: SegmentLiteral, cooked: string): Shape | undefined {
+  if (literal.shape === undefined) literal.shape = inferShape(literal.decoded.text, cooked) ?? null;
+  return literal.shape ?? undefined;
+}
+
 /**
  * File edits equivalent to `edits` (non-overlapping, sorted or not) of a static segment's cooked text,
  * or undefined when they cannot be mapped exactly: no span (the text is in another file), an escape
@@ -106,14 +139,12 @@ function alignment(decoded: string, cooked: string): number[] | undefined {
 export function mapCookedEdits(fileText: string, segment: StaticSegment, edits: readonly CookedEdit[]): RawEdit[] | undefined {
   const span: Span | undefined = segment.span;
   if (!span || edits.some((e) => /[\r\n\u2028\u2029]/.test(e.newText) || e.start > e.end || e.end > segment.text.length)) return undefined;
-  const quote = quoteBefore(fileText, span.start);
-  if (!quote) return undefined;
-  const raw = fileText.slice(span.start, span.end);
-  const decoded = decode(raw, quote);
-  if (!decoded) return undefined;
+  const literal = literalOf(fileText, segment);
+  if (!literal) return undefined;
+  const { quote, raw, decoded } = literal;
   const cooked = segment.text;
-  const shape = inferShape(decoded.text, cooked);
-  const at = shape ? alignment(decoded.text, cooked) : undefined;
+  const shape = shapeOf(literal, cooked);
+  const at = shape ? literal.at : undefined;
   if (!shape || !at) return undefined;
 
   const sorted = [...edits].sort((a, b) => a.start - b.start);
@@ -182,9 +213,9 @@ export function mapCookedEditsEach(fileText: string, segment: StaticSegment, cha
 export function rawSpanOf(fileText: string, segment: StaticSegment, start: number, end: number): Span | undefined {
   const span = segment.span;
   if (!span) return undefined;
-  const quote = quoteBefore(fileText, span.start);
-  const decoded = quote ? decode(fileText.slice(span.start, span.end), quote) : undefined;
-  const at = decoded ? alignment(decoded.text, segment.text) : undefined;
+  const literal = literalOf(fileText, segment);
+  const decoded = literal?.decoded;
+  const at = literal?.at;
   if (!decoded || !at || end <= start || end > at.length) return span;
   const rawStart = decoded.rawAt[at[start]];
   const rawEnd = decoded.rawAt[at[end - 1] + 1];

@@ -14,6 +14,7 @@ export interface ShoutingRun {
 }
 
 const WORD = /[A-Za-z][A-Za-z'’]*/g;
+const TWO_CAPITALS = /[A-Z][A-Z'’]/;
 /** What may stand between two words of a run: spaces and light punctuation on one line. */
 const GAP = /^[ \t]*[,:!—–-]?[ \t]*$/;
 
@@ -47,6 +48,8 @@ function plainWording(words: readonly string[], gaps: readonly string[], sentenc
  * would read worse.
  */
 export function shoutingRuns(sentence: string, contentStart: number, emphasis: ReadonlySet<string>, minCount: number): ShoutingRun[] {
+  // Every word of a run has two capitals in a row (see isCaps): most sentences have none.
+  if (!TWO_CAPITALS.test(sentence)) return [];
   const words = [...sentence.matchAll(WORD)].map((m) => ({ text: m[0].replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
   const runs: ShoutingRun[] = [];
   let i = 0;
