@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { EventEmitter, Uri, window, workspace, type Disposable, type Event, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   DID_CHANGE_ANALYSIS_NOTIFICATION,
   LANGUAGE_STATUS_REQUEST,
@@ -9,6 +9,7 @@ import {
   type LanguageStatus,
   type WorkspaceReport,
 } from '../../server/src/features/protocol';
+import { RestartPolicy } from './restart-policy';
 
 /** The client id: also the prefix of `promptcost.trace.server`, which the language client reads itself. */
 export const CLIENT_ID = 'promptcost';
@@ -20,6 +21,8 @@ export const DOCUMENT_SELECTOR = LANGUAGES.map((language) => ({ scheme: 'file', 
 const WATCHED_GLOBS = ['**/.promptcost.json', '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 /** Port the server listens on for a debugger when the extension runs in debug mode. */
 const DEBUG_PORT = 6011;
+/** Read/write errors on the connection tolerated in a row before the server is shut down (vscode-languageclient's default). */
+const MAX_CONNECTION_ERRORS = 3;
 
 /**
  * The promptcost language client: starts the bundled server over IPC with a log output channel, forwards
@@ -30,6 +33,7 @@ export class PromptcostClient implements Disposable {
   private client: LanguageClient | undefined;
   private readonly changed = new EventEmitter<void>();
   private readonly disposables: Disposable[] = [];
+  private readonly restarts = new RestartPolicy();
   /** Fires when results may have changed (settings, configuration file, another file, a restart). */
   readonly onDidChangeAnalysis: Event<void> = this.changed.event;
 
@@ -53,6 +57,7 @@ export class PromptcostClient implements Disposable {
   async restart(): Promise<void> {
     if (!this.client) return this.start();
     this.output.info('restarting the promptcost server');
+    this.restarts.reset();
     await this.client.restart();
     this.changed.fire();
   }
@@ -64,6 +69,11 @@ export class PromptcostClient implements Disposable {
   /** Whether the server is up and answering. */
   get running(): boolean {
     return !!this.client?.isRunning();
+  }
+
+  /** How many times the server stopped unexpectedly (each is logged, and restarted within limits). */
+  get crashes(): number {
+    return this.restarts.total;
   }
 
   /** The costliest prompts of the workspace. */
@@ -95,10 +105,34 @@ export class PromptcostClient implements Disposable {
       synchronize: { fileEvents: watchers },
       initializationOptions: (): InitializationOptions => ({ trusted: workspace.isTrusted }),
       diagnosticPullOptions: { onChange: true, onSave: true },
+      errorHandler: this.errorHandler(),
     };
     const client = new LanguageClient(CLIENT_ID, 'promptcost', serverOptions, clientOptions);
-    this.disposables.push(client.onNotification(DID_CHANGE_ANALYSIS_NOTIFICATION, () => this.changed.fire()));
+    this.disposables.push(
+      client.onNotification(DID_CHANGE_ANALYSIS_NOTIFICATION, () => this.changed.fire()),
+      // After a restart (by hand or after a crash) every result may differ: refresh the status item.
+      client.onDidChangeState(({ newState }) => newState === State.Running && this.changed.fire()),
+    );
     return client;
+  }
+
+  /**
+   * A server that stops unexpectedly (a crash, a kill) is logged and started again, up to the limits of
+   * `RestartPolicy`; past them the user is told and the server stays stopped until "Restart Server".
+   */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: (error, _message, count) => {
+        this.output.error(`promptcost server connection error: ${error.message}`);
+        return { action: count !== undefined && count <= MAX_CONNECTION_ERRORS ? ErrorAction.Continue : ErrorAction.Shutdown };
+      },
+      closed: () => {
+        const decision = this.restarts.crashed();
+        if (!decision.restart) return { action: CloseAction.DoNotRestart, message: decision.message }; // logged and shown by the client
+        this.output.warn(decision.message);
+        return { action: CloseAction.Restart, handled: true };
+      },
+    };
   }
 
   dispose(): void {
