@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { LineMap } from '../text/line-map';
 import type { Annotation } from './types';
 
 /** `// promptcost-ignore-file` anywhere in a file's comments turns the file off. */
@@ -18,8 +19,22 @@ export interface FileComments {
   annotations: Map<number, Annotation>;
 }
 
-function lineOf(sourceFile: ts.SourceFile, pos: number): number {
-  return sourceFile.getLineAndCharacterOfPosition(pos).line;
+const lineMaps = new WeakMap<ts.SourceFile, LineMap>();
+
+function linesOf(sourceFile: ts.SourceFile): LineMap {
+  let lines = lineMaps.get(sourceFile);
+  if (!lines) lineMaps.set(sourceFile, (lines = new LineMap(sourceFile.text)));
+  return lines;
+}
+
+/**
+ * Zero-based line of an offset as editors and LSP count lines (`\n`, `\r\n`, `\r`), the numbering of
+ * {@link FileComments}. TypeScript's own line numbers also break at U+2028/U+2029, so after such a
+ * character in a string they run ahead of the editor's, and a directive silenced the wrong line.
+ * @example editorLine(sourceFile, text.indexOf('second')) // 1 for "'a\u2028b'\nsecond"
+ */
+export function editorLine(sourceFile: ts.SourceFile, pos: number): number {
+  return linesOf(sourceFile).positionAt(pos).line;
 }
 
 /** Rules ignored on a line by two directives (one above it, one at its end): an empty set (every rule) wins. */
@@ -80,10 +95,10 @@ export function scanComments(sourceFile: ts.SourceFile): FileComments {
       continue;
     }
     if (!comment.includes('promptcost')) continue;
-    const line = lineOf(sourceFile, start);
-    const lineStart = sourceFile.getPositionOfLineAndCharacter(line, 0);
+    const line = editorLine(sourceFile, start);
+    const lineStart = linesOf(sourceFile).offsetAt({ line, character: 0 });
     const trailing = text.slice(lineStart, start).trim().length > 0;
-    const target = trailing ? line : lineOf(sourceFile, start + comment.length) + 1;
+    const target = trailing ? line : editorLine(sourceFile, start + comment.length) + 1;
     if (IGNORE_FILE.test(comment)) result.ignoreFile = true;
     for (const match of comment.matchAll(IGNORE_LINE)) {
       const rules = new Set((match[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean));

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { scanComments, type FileComments } from './comments';
+import { editorLine, scanComments, type FileComments } from './comments';
 import type { FileIndex } from './file-index';
 import { evaluateMessages, type MessagesEvaluation } from './messages';
 import type { Resolver } from './resolver';
@@ -106,8 +106,8 @@ export class SiteCollector {
     }
     const comments = this.commentsOf(index);
     if (comments.ignoreFile) return undefined;
-    const line = index.sourceFile.getLineAndCharacterOfPosition(node.getStart(index.sourceFile)).line;
-    const statementLine = index.sourceFile.getLineAndCharacterOfPosition(statementOf(node).getStart(index.sourceFile)).line;
+    const line = editorLine(index.sourceFile, node.getStart(index.sourceFile));
+    const statementLine = editorLine(index.sourceFile, statementOf(node).getStart(index.sourceFile));
     for (const l of [line, statementLine]) {
       const ignored = comments.ignoredLines.get(l);
       if (ignored && ignored.size === 0) return undefined;
@@ -126,7 +126,7 @@ export class SiteCollector {
     const comments = this.commentsOf(index);
     if (comments.annotations.size === 0) return {};
     const sf = index.sourceFile;
-    const lines = [statementOf(node), node].map((n) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line);
+    const lines = [statementOf(node), node].map((n) => editorLine(sf, n.getStart(sf)));
     return { ...comments.annotations.get(lines[0]), ...comments.annotations.get(lines[1]) };
   }
 }

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ts } from 'ts-morph';
+import { Engine } from '../../../server/src/engine';
 import { scanComments } from '../../../server/src/prompts/comments';
+import paddedInstruction from '../../../server/src/rules/padded-instruction';
 import { findPrompts, lineOf } from '../../helpers/find-prompts';
 
 const SYSTEM = 'You are a helpful assistant. Answer in one short sentence.';
@@ -168,5 +170,33 @@ describe('scanComments: found by npm run fuzz', () => {
     // A directive naming no rule silences every rule of the line, whichever comes first.
     assert.deepEqual(scan(`// promptcost-ignore\nconst P = 'x'; // promptcost-ignore padded-instruction\n`).ignoredLines.get(1), new Set());
     assert.deepEqual(scan(`// promptcost-ignore padded-instruction\nconst P = 'x'; // promptcost-ignore\n`).ignoredLines.get(1), new Set());
+  });
+
+  // U+2028 (line separator) is allowed raw in a string. TypeScript counts it as a line break, editors and
+  // LSP do not: directive lines were TypeScript's, report lines the editor's, so after such a string
+  // "// promptcost-ignore <rule>" silenced the line below the next one.
+  const NOTE = "const NOTE = 'first\u2028second';\n";
+  const PADDED = "export const SYSTEM_PROMPT = 'Please make sure to cite the source of every claim. You are a helpful assistant for Acme.';\n";
+
+  it('counts lines as the editor does (U+2028 in a string is no line break)', () => {
+    assert.deepEqual([...scan(`${NOTE}// promptcost-ignore\n${PADDED}`).ignoredLines.keys()], [2]);
+  });
+
+  it('silences the rule on the line below after a U+2028 in a string (engine)', () => {
+    const reports = (text: string) => {
+      const engine = new Engine({ read: (p) => (p === '/virtual/u2028/a.ts' ? text : undefined), rules: [paddedInstruction] });
+      try {
+        return engine.analyzeFiles(['/virtual/u2028/a.ts'])[0].reports.map((r) => r.ruleId);
+      } finally {
+        engine.dispose();
+      }
+    };
+    assert.deepEqual(reports(`${NOTE}${PADDED}`), ['padded-instruction'], 'control: reported without the directive');
+    assert.deepEqual(reports(`${NOTE}// promptcost-ignore padded-instruction\n${PADDED}`), []);
+  });
+
+  it('drops the prompt below a promptcost-ignore after a U+2028 in a string (finder)', () => {
+    const f = findPrompts({ 'a.ts': `${NOTE}// promptcost-ignore\nexport const SYSTEM_PROMPT = '${SYSTEM}';\nexport const OTHER_PROMPT = '${OTHER}';\n` });
+    assert.deepEqual(f.sites.map((s) => s.name), ['OTHER_PROMPT']);
   });
 });
