@@ -102,12 +102,15 @@ export class Engine {
 
   /**
    * Analyses `files`; `scope` is the set of files whose calls are looked at (defaults to `files`), so
-   * a constant used by a call in another file is priced at that call.
+   * a constant used by a call in another file is priced at that call. The rules run on the `checked`
+   * files (defaults to `files`); the others are only priced (an editor pricing a call whose prompts
+   * come from other files needs their prompts, not their reports).
    */
-  analyzeFiles(paths: readonly string[], scopePaths: readonly string[] = paths): FileAnalysis[] {
+  analyzeFiles(paths: readonly string[], scopePaths: readonly string[] = paths, checkedPaths: readonly string[] = paths): FileAnalysis[] {
     // Sites carry absolute paths (imports resolve to them): key everything by absolute path.
     const files = paths.map((p) => resolve(p));
     const scope = scopePaths.map((p) => resolve(p));
+    const checked = new Set(checkedPaths.map((p) => resolve(p)));
     const skipped = new Map<string, string>();
     const readable: string[] = [];
     for (const file of new Set(scope)) {
@@ -118,16 +121,16 @@ export class Engine {
     }
     const grouped = this.prompts.sitesByFile(readable);
     const outputTaken = new Set<string>();
-    return files.map((file) => this.finishFile(file, grouped.get(file) ?? [], skipped.get(file), outputTaken));
+    return files.map((file) => this.finishFile(file, grouped.get(file) ?? [], skipped.get(file), outputTaken, checked.has(file)));
   }
 
-  private finishFile(file: string, sites: PromptSite[], skipped: string | undefined, outputTaken: Set<string>): FileAnalysis {
+  private finishFile(file: string, sites: PromptSite[], skipped: string | undefined, outputTaken: Set<string>, checked: boolean): FileAnalysis {
     const text = this.project.text(file) ?? '';
     if (skipped) return { file, text: skipped.includes('could not be read') ? '' : text, prompts: [], reports: [], notes: [skipped] };
     const notes = [...this.prompts.find(file).notes];
     const prompts: PricedPrompt[] = priceSites(sites, this.counter, this.config, outputTaken);
     // Rules look at prompts only: a file without any (most files) has nothing to check.
-    if (prompts.length === 0) return { file, text, prompts, reports: [], notes };
+    if (prompts.length === 0 || !checked) return { file, text, prompts, reports: [], notes };
     const sourceFile = this.project.sourceFile(file);
     const comments = sourceFile ? scanComments(sourceFile) : { ignoreFile: false, ignoredLines: new Map(), annotations: new Map() };
     const run = runRules(file, text, prompts, this.active, this.config, comments);

@@ -21,7 +21,8 @@ export interface FileView {
 export function buildFileView(engine: Engine, file: string): FileView {
   const dependencies = engine.dependencies(file).filter((f) => f !== file);
   const files = [file, ...dependencies];
-  const analyses = engine.analyzeFiles(files, [...files, ...engine.dependents(file)]);
+  // Reports are shown for this file only: the files it takes prompts from are priced, not checked.
+  const analyses = engine.analyzeFiles(files, [...files, ...engine.dependents(file)], [file]);
   const calls = new Map<number, PricedPrompt[]>();
   for (const analysis of analyses) {
     for (const prompt of analysis.prompts) {

@@ -55,6 +55,22 @@ function groupsOf(prompts: readonly PricedPrompt[]): PricedPrompt[][] {
   return [...groups.values()].map((g) => g.sort((a, b) => rank(a) - rank(b) || a.site.span.start - b.site.span.start));
 }
 
+/** What an instruction is compared by, by its text: editors re-check the same instructions on every keystroke. */
+const comparisons = new Map<string, { exact: string; words: Set<string> }>();
+/** Instruction texts remembered at most (a few MB of text in the worst case). */
+const MAX_COMPARISONS = 5000;
+
+function comparisonOf(text: string): { exact: string; words: Set<string> } {
+  let found = comparisons.get(text);
+  if (!found) {
+    const stripped = stripFiller(text, FILLERS, FILLER_PATTERN);
+    found = { exact: normalizeInstruction(stripped), words: contentWords(stripped) };
+    if (comparisons.size >= MAX_COMPARISONS) comparisons.clear();
+    comparisons.set(text, found);
+  }
+  return found;
+}
+
 function entriesOf(group: readonly PricedPrompt[], minWords: number): Entry[] {
   const entries: Entry[] = [];
   let unit = 0;
@@ -62,9 +78,8 @@ function entriesOf(group: readonly PricedPrompt[], minWords: number): Entry[] {
     const units = prompt.site.messages ?? [{ role: prompt.site.role, segments: prompt.site.segments }];
     for (const message of units) {
       for (const instruction of splitInstructions(flatten(message.segments))) {
-        const stripped = stripFiller(instruction.text, FILLERS, FILLER_PATTERN);
-        const words = contentWords(stripped);
-        if (words.size >= minWords) entries.push({ prompt, unit, role: message.role, instruction, exact: normalizeInstruction(stripped), words });
+        const { exact, words } = comparisonOf(instruction.text);
+        if (words.size >= minWords) entries.push({ prompt, unit, role: message.role, instruction, exact, words });
       }
       unit++;
     }

@@ -28,13 +28,27 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/["'`*_“”‘’]/g, '').replace(/\s+/g, ' ');
 }
 
-/** The phrases of a list found in a text, each at the start of a word (`classif` also finds `classification`). */
-function found(text: string, phrases: readonly string[]): string[] {
-  return phrases.filter((phrase) => {
+/** Compiled phrase patterns by phrase (the lists come from the options: a few dozen phrases in all). */
+const patterns = new Map<string, RegExp | null>();
+/** Patterns kept at most (configured lists changed many times over a session are forgotten). */
+const MAX_PATTERNS = 1000;
+
+/** The pattern finding a phrase at the start of a word, or null for a phrase that is blank once normalised. */
+function patternOf(phrase: string): RegExp | null {
+  let pattern = patterns.get(phrase);
+  if (pattern === undefined) {
     const wanted = normalise(phrase).trim();
     const escaped = wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return wanted.length > 0 && new RegExp(`(?<![a-z0-9])${escaped}`).test(text);
-  });
+    pattern = wanted.length > 0 ? new RegExp(`(?<![a-z0-9])${escaped}`) : null;
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
+/** The phrases of a list found in a text, each at the start of a word (`classif` also finds `classification`). */
+function found(text: string, phrases: readonly string[]): string[] {
+  return phrases.filter((phrase) => patternOf(phrase)?.test(text) ?? false);
 }
 
 /**
