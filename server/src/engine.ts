@@ -5,7 +5,6 @@ import { priceSites } from './analysis/price-prompt';
 import { activeRules, runRules, type ActiveRule } from './analysis/run-rules';
 import { collectFiles } from './analysis/workspace-files';
 import { defaultConfig, type Config } from './config/schema';
-import { scanComments } from './prompts/comments';
 import { ProjectCache, readFromDisk, type TextReader } from './prompts/project';
 import { PromptIndex } from './prompts/prompt-index';
 import type { PromptSite } from './prompts/types';
@@ -131,9 +130,7 @@ export class Engine {
     const prompts: PricedPrompt[] = priceSites(sites, this.counter, this.config, outputTaken);
     // Rules look at prompts only: a file without any (most files) has nothing to check.
     if (prompts.length === 0 || !checked) return { file, text, prompts, reports: [], notes };
-    const sourceFile = this.project.sourceFile(file);
-    const comments = sourceFile ? scanComments(sourceFile) : { ignoreFile: false, ignoredLines: new Map(), annotations: new Map() };
-    const run = runRules(file, text, prompts, this.active, this.config, comments);
+    const run = runRules(file, text, prompts, this.active, this.config, this.prompts.find(file).comments);
     notes.push(...run.failures);
     return { file, text, prompts, reports: run.reports, notes };
   }

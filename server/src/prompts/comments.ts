@@ -77,6 +77,11 @@ function insideLiteral(sourceFile: ts.SourceFile, pos: number): boolean {
 /** Comments that mention promptcost: `//` to end of line, or `/* … *\/`. */
 const DIRECTIVE_COMMENT = /\/\/[^\n]*|\/\*[\s\S]*?\*\//;
 
+/** The comments of a file without directives. */
+export function noComments(): FileComments {
+  return { ignoreFile: false, ignoredLines: new Map(), annotations: new Map() };
+}
+
 /**
  * Finds a file's promptcost comment directives. Cheap: a file without the word "promptcost" is not
  * scanned at all, and candidate comments inside string literals are discarded via the syntax tree.

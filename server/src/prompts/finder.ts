@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { callInfo } from './call-info';
-import { isForced } from './comments';
+import { isForced, type FileComments } from './comments';
 import type { FileIndex } from './file-index';
 import { allowsWordingHeuristics, isTestFile } from './file-kind';
 import { isNonPromptName, isPromptName, namedPromptText, readsAsInstructions } from './heuristics';
@@ -25,6 +25,8 @@ export interface FinderResult {
   dependencies: string[];
   /** Why the file was only partly analysed, if it was. */
   notes: string[];
+  /** The file's promptcost comments (kept so the rules need not parse the file again). */
+  comments: FileComments;
 }
 
 /** Minimum length of a string that is a prompt only because of its wording (no name, no call). */
@@ -51,7 +53,8 @@ export class PromptFinder extends ArgumentReader {
   run(): FinderResult {
     const notes: string[] = [];
     if (this.index.truncated) notes.push('expressions nested too deeply were skipped');
-    if (this.collector.commentsOf(this.index).ignoreFile) return { sites: [], dependencies: [], notes: ['promptcost-ignore-file'] };
+    const comments = this.collector.commentsOf(this.index);
+    if (comments.ignoreFile) return { sites: [], dependencies: [], notes: ['promptcost-ignore-file'], comments };
     this.sdkCalls();
     this.wrapperCalls();
     this.langchainConstructors();
@@ -64,7 +67,7 @@ export class PromptFinder extends ArgumentReader {
     if (allowsWordingHeuristics(this.index, this.llmCalls.length > 0)) this.promptTexts();
     this.langchainTemplates();
     this.joins();
-    return { sites: [...this.collector.sites.values()], dependencies: [...this.resolver.dependencies], notes };
+    return { sites: [...this.collector.sites.values()], dependencies: [...this.resolver.dependencies], notes, comments };
   }
 
   /** Pass 1: arguments of known SDK calls and agent definitions. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { indexFile, type FileIndex } from './file-index';
+import { noComments } from './comments';
 import { findPrompts, type FinderResult } from './finder';
 import type { ProjectCache } from './project';
 import type { PromptSite } from './types';
@@ -48,7 +49,7 @@ export class PromptIndex {
     const cached = this.results.get(file);
     if (cached && [...cached.versions].every(([f, v]) => this.project.version(f) === v)) return cached.result;
     const index = this.index(file);
-    if (!index) return { sites: [], dependencies: [], notes: ['file could not be read'] };
+    if (!index) return { sites: [], dependencies: [], notes: ['file could not be read'], comments: noComments() };
     const result = findPrompts(index, (f) => this.index(f), (from, spec) => this.project.resolveModule(from, spec));
     const versions = new Map<string, number>([[file, this.project.version(file)]]);
     for (const dep of result.dependencies) versions.set(dep, this.project.version(dep));
