@@ -30,7 +30,7 @@ function spanIn(node: ts.Node, index: FileIndex): Span {
 export function modelFrom(expr: ts.Expression | undefined, index: FileIndex, resolver: Resolver, depth = 0): ModelRef | undefined {
   if (!expr || depth > 6) return undefined;
   const e = unwrap(expr);
-  if (ts.isStringLiteralLike(e)) return { id: e.text, span: { start: e.getStart(index.sourceFile) + 1, end: e.end - 1 } };
+  if (ts.isStringLiteralLike(e)) return { id: e.text, span: { start: e.getStart(index.sourceFile) + 1, end: e.isUnterminated ? e.end : e.end - 1 } };
   if (ts.isIdentifier(e)) {
     const resolved = resolver.resolveName(index, e.text, e);
     const init = resolved?.decl.kind === 'variable' && !resolved.decl.property ? (resolved.decl.init as ts.Expression | undefined) : undefined;

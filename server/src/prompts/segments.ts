@@ -33,7 +33,9 @@ export interface EvalContext {
 function staticSegment(text: string, node: ts.Node | undefined, index: FileIndex, ctx: EvalContext, startOffset = 0, endOffset = 0): Segment {
   if (!node || index.file !== ctx.siteFile) return { kind: 'static', text };
   const start = node.getStart(index.sourceFile) + startOffset;
-  return { kind: 'static', text, span: { start, end: node.end - endOffset } };
+  // An unterminated literal (`'abc` at the end of a line or file) has no closing quote to leave out.
+  const end = (node as ts.LiteralLikeNode).isUnterminated ? node.end : node.end - endOffset;
+  return { kind: 'static', text, span: { start, end } };
 }
 
 function dynamicSegment(expr: ts.Expression, index: FileIndex, ctx: EvalContext, source: DynamicSource): Segment {

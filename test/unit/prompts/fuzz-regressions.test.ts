@@ -40,4 +40,28 @@ describe('fuzz regressions: finder and engine', () => {
       assert.ok(p.cost.outputTokens >= 0 && p.cost.perCall >= 0, `${p.site.call?.api}: ${p.cost.outputTokens} output tokens, $${p.cost.perCall}`);
     }
   });
+
+  it('an unterminated literal keeps its last character in the segment span (it was cut as if a closing quote were there)', () => {
+    // Shrunk from npm run fuzz: a truncated file ending inside a string; the span split the last emoji's surrogate pair.
+    const text = 'export const TEMPLATE = "Always remember to answer in the customer\'s language.\\n\\nYou a\u{10000}';
+    const [analysis] = analyze({ 'prompts.ts': text });
+    const segment = analysis.prompts[0]?.site.segments[0];
+    assert.ok(segment?.kind === 'static' && segment.span, 'a static segment with a span');
+    assert.equal(segment.span.end, text.length);
+    assert.equal(text.slice(segment.span.start, segment.span.end), 'Always remember to answer in the customer\'s language.\\n\\nYou a\u{10000}');
+    // Unterminated at the end of a line too (also a model id: a fix replacing it must replace all of it).
+    const call = [
+      "import OpenAI from 'openai';",
+      'const openai = new OpenAI();',
+      "export const ask = (q) => openai.chat.completions.create({ model: 'gpt-4o",
+      "  , messages: [{ role: 'system', content: `You are a helpful assistant for Acme support. Answer briefly and cite the article.",
+      '});',
+      '',
+    ].join('\n');
+    const [chat] = analyze({ 'chat.ts': call });
+    const site = chat.prompts.find((p) => p.site.call?.modelSpan);
+    assert.ok(site?.site.call?.modelSpan, 'a prompt at the call with a model span');
+    const { modelSpan } = site.site.call;
+    assert.equal(call.slice(modelSpan.start, modelSpan.end), 'gpt-4o');
+  });
 });
