@@ -1,4 +1,4 @@
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { PathAliases } from './path-aliases';
@@ -40,19 +40,16 @@ export const readFromDisk: TextReader = (path) => {
 };
 
 /**
- * The parsed files of a workspace, kept across analyses: a ts-morph `Project` without a type
- * checker or dependency resolution (syntax is enough to find prompts, and much cheaper; see
- * ARCHITECTURE.md "Measured costs"). Editors push unsaved text with `setText`; files not pushed
- * are read from disk on first use.
+ * The parsed files of a workspace, kept across analyses: compiler syntax trees without a type checker
+ * or dependency resolution (syntax is enough to find prompts, and much cheaper; see ARCHITECTURE.md
+ * "Measured costs"). Editors push unsaved text with `setText`; files not pushed are read from disk on
+ * first use. A text is parsed when its tree is first asked for, so files the engine skips (too large,
+ * minified, binary) are never parsed. Trees are plain `ts.createSourceFile` results (what ts-morph's
+ * `createSourceFile` builds): replacing a file in a ts-morph `Project` first wraps and forgets every
+ * node of the old tree, which took minutes per keystroke in a 1.5 MB one-line file.
  */
 export class ProjectCache {
-  private readonly project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true },
-  });
+  private readonly trees = new Map<string, ts.SourceFile>();
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private nextVersion = 1;
@@ -70,7 +67,7 @@ export class ProjectCache {
     const text = raw.charCodeAt(0) === BOM ? raw.slice(1) : raw;
     if (this.texts.get(file) === text && this.versions.has(file)) return this.versions.get(file)!;
     this.texts.set(file, text);
-    this.project.createSourceFile(file, text, { overwrite: true, scriptKind: scriptKindFor(file) });
+    this.trees.delete(file);
     const version = this.nextVersion++;
     this.versions.set(file, version);
     return version;
@@ -81,8 +78,7 @@ export class ProjectCache {
     const file = resolve(path);
     this.texts.delete(file);
     this.versions.delete(file);
-    const sf = this.project.getSourceFile(file);
-    if (sf) this.project.removeSourceFile(sf);
+    this.trees.delete(file);
   }
 
   /** The version of a file's text (0 when unknown), bumped on every change. */
@@ -101,11 +97,17 @@ export class ProjectCache {
     return this.texts.get(file);
   }
 
-  /** The compiler's syntax tree of a file, loading it from disk if needed. */
+  /** The compiler's syntax tree of a file, loading and parsing it if needed. */
   sourceFile(path: string): ts.SourceFile | undefined {
     const file = resolve(path);
-    if (this.text(file) === undefined) return undefined;
-    return this.project.getSourceFile(file)?.compilerNode;
+    const text = this.text(file);
+    if (text === undefined) return undefined;
+    let tree = this.trees.get(file);
+    if (!tree) {
+      tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+      this.trees.set(file, tree);
+    }
+    return tree;
   }
 
   /** Whether a file is known (pushed or read). */
