@@ -5,7 +5,7 @@ import { priceSites } from './analysis/price-prompt';
 import { activeRules, runRules, type ActiveRule } from './analysis/run-rules';
 import { collectFiles } from './analysis/workspace-files';
 import { defaultConfig, type Config } from './config/schema';
-import { ProjectCache, readFromDisk, type TextReader } from './prompts/project';
+import { isStackOverflow, ProjectCache, readFromDisk, type TextReader } from './prompts/project';
 import { PromptIndex } from './prompts/prompt-index';
 import type { PromptSite } from './prompts/types';
 import { RULES } from './rules';
@@ -112,15 +112,32 @@ export class Engine {
     const checked = new Set(checkedPaths.map((p) => resolve(p)));
     const skipped = new Map<string, string>();
     const readable: string[] = [];
-    for (const file of new Set(scope)) {
-      const text = this.project.text(file);
-      const reason = text === undefined ? 'skipped: file could not be read' : skipReason(text, this.config.maxFileBytes);
+    // Every text is loaded before any file is searched, so imports between files of the scope resolve.
+    const texts = [...new Set(scope)].map((file) => [file, this.project.text(file)] as const);
+    for (const [file, text] of texts) {
+      const reason = text === undefined ? 'skipped: file could not be read' : (skipReason(text, this.config.maxFileBytes) ?? this.findFailure(file));
       if (reason) skipped.set(file, reason);
       else readable.push(file);
     }
     const grouped = this.prompts.sitesByFile(readable);
     const outputTaken = new Set<string>();
     return files.map((file) => this.finishFile(file, grouped.get(file) ?? [], skipped.get(file), outputTaken, checked.has(file)));
+  }
+
+  /**
+   * Parses a file and runs the finder on it (the result is cached for `sitesByFile`); why that failed,
+   * or undefined. A file that cannot be analysed (nested too deeply for the parser or the finder's
+   * recursion, or a finder bug) is skipped with the reason, so the other files are still analysed.
+   */
+  private findFailure(file: string): string | undefined {
+    if (!this.project.sourceFile(file)) return this.project.parseError(file);
+    try {
+      this.prompts.find(file);
+      return undefined;
+    } catch (error) {
+      if (isStackOverflow(error)) return `skipped: expressions nested too deeply to analyse (${error.message})`;
+      return `skipped: finding prompts failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
 
   private finishFile(file: string, sites: PromptSite[], skipped: string | undefined, outputTaken: Set<string>, checked: boolean): FileAnalysis {

@@ -27,6 +27,14 @@ function scriptKindFor(path: string): ts.ScriptKind {
   }
 }
 
+/** V8's message when the call stack is exhausted. */
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
+
+/** Whether an error is a stack overflow (V8's `RangeError: Maximum call stack size exceeded`). */
+export function isStackOverflow(error: unknown): error is RangeError {
+  return error instanceof RangeError && STACK_OVERFLOW.test(error.message);
+}
+
 /** Reads a file's text for analysis, or undefined when it cannot be read. */
 export type TextReader = (path: string) => string | undefined;
 
@@ -50,6 +58,8 @@ export const readFromDisk: TextReader = (path) => {
  */
 export class ProjectCache {
   private readonly trees = new Map<string, ts.SourceFile>();
+  /** Why a text could not be parsed (the parser ran out of stack), by file. */
+  private readonly parseErrors = new Map<string, string>();
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private nextVersion = 1;
@@ -68,6 +78,7 @@ export class ProjectCache {
     if (this.texts.get(file) === text && this.versions.has(file)) return this.versions.get(file)!;
     this.texts.set(file, text);
     this.trees.delete(file);
+    this.parseErrors.delete(file);
     const version = this.nextVersion++;
     this.versions.set(file, version);
     return version;
@@ -79,6 +90,7 @@ export class ProjectCache {
     this.texts.delete(file);
     this.versions.delete(file);
     this.trees.delete(file);
+    this.parseErrors.delete(file);
   }
 
   /** The version of a file's text (0 when unknown), bumped on every change. */
@@ -97,17 +109,29 @@ export class ProjectCache {
     return this.texts.get(file);
   }
 
-  /** The compiler's syntax tree of a file, loading and parsing it if needed. */
+  /** The compiler's syntax tree of a file, loading and parsing it if needed; undefined when it cannot be read or parsed. */
   sourceFile(path: string): ts.SourceFile | undefined {
     const file = resolve(path);
     const text = this.text(file);
-    if (text === undefined) return undefined;
+    if (text === undefined || this.parseErrors.has(file)) return undefined;
     let tree = this.trees.get(file);
     if (!tree) {
-      tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+      try {
+        tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+      } catch (error) {
+        // Expressions nested some hundreds deep exhaust the recursive-descent parser's stack.
+        if (!isStackOverflow(error)) throw error;
+        this.parseErrors.set(file, `skipped: nested too deeply to parse (the TypeScript parser ran out of stack: ${error.message})`);
+        return undefined;
+      }
       this.trees.set(file, tree);
     }
     return tree;
+  }
+
+  /** Why a file's text could not be parsed (after `sourceFile` failed), or undefined. */
+  parseError(path: string): string | undefined {
+    return this.parseErrors.get(resolve(path));
   }
 
   /** Whether a file is known (pushed or read). */
