@@ -157,11 +157,7 @@ function evaluateInner(e: ts.Expression, index: FileIndex, ctx: EvalContext): Ev
     return DEDENT_TAGS.test(tag) ? dedentEvaluation(inner) : inner;
   }
   if (ts.isNumericLiteral(e)) return { segments: [staticSegment(e.text, undefined, index, ctx)], injections: [], constants: [] };
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const result = evaluate(e.left, index, ctx);
-    append(result, evaluate(e.right, index, ctx));
-    return result;
-  }
+  if (isConcat(e)) return evaluateConcat(e, index, ctx);
   if (ts.isIdentifier(e)) return evaluateIdentifier(e, index, ctx);
   if (ts.isPropertyAccessExpression(e)) {
     const viaObject = evaluatePropertyAccess(e, index, ctx);
@@ -173,6 +169,27 @@ function evaluateInner(e: ts.Expression, index: FileIndex, ctx: EvalContext): Ev
   }
   const source: DynamicSource = HISTORY_NAMES.test(textOf(e, index.sourceFile)) ? 'history' : 'interpolation';
   return { segments: [dynamicSegment(e, index, ctx, source)], injections: [], constants: [] };
+}
+
+function isConcat(e: ts.Expression): e is ts.BinaryExpression {
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken;
+}
+
+/**
+ * `a + b + c` parses as `(a + b) + c`: the left spine is walked in a loop and each operand evaluated at
+ * the same depth, so a concatenation of many parts is read whole (not cut into a dynamic part at
+ * MAX_EVAL_DEPTH) and a 5,000-part chain cannot overflow the stack.
+ */
+function evaluateConcat(e: ts.BinaryExpression, index: FileIndex, ctx: EvalContext): Evaluation {
+  const rights: ts.Expression[] = [];
+  let left: ts.Expression = e;
+  while (isConcat(left)) {
+    rights.push(left.right);
+    left = left.left;
+  }
+  const result = evaluate(left, index, ctx);
+  for (let i = rights.length - 1; i >= 0; i--) append(result, evaluate(rights[i], index, ctx));
+  return result;
 }
 
 function dedentEvaluation(evaluation: Evaluation): Evaluation {

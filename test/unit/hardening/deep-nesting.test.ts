@@ -94,6 +94,36 @@ describe(`hardening: expressions nested ${DEPTH.toLocaleString('en-US')} deep`, 
     });
   }
 
+  it('a 5,000-part concatenated prompt is counted whole: its tokens equal tiktoken on the joined text', () => {
+    const engine = engineFor();
+    try {
+      const analysis = analyseText(engine, 'chain.ts', `export const SYSTEM_PROMPT =\n  ${chain(() => LITERAL, '+')};\n`);
+      const prompt = analysis.prompts.find((p) => p.site.name === 'SYSTEM_PROMPT');
+      assert.ok(prompt, 'the concatenation is a prompt');
+      assert.equal(prompt.tokens.dynamic, 0, 'no part was given up as dynamic');
+      assert.equal(prompt.tokens.static, o200k.encode_ordinary(SENTENCE.repeat(DEPTH)).length);
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('a concatenation of 60 literals (deeper than the evaluator follows nested expressions) is counted whole', () => {
+    const parts = Array.from({ length: 60 }, (_, i) => `Rule ${i}: answer briefly and cite the article you used.\n`);
+    const text = `export const SYSTEM_PROMPT =\n  ${parts.map((p) => JSON.stringify(p)).join(' +\n  ')};\n`;
+    const engine = engineFor();
+    try {
+      const prompt = analyseText(engine, 'sixty.ts', text).prompts.find((p) => p.site.name === 'SYSTEM_PROMPT');
+      assert.ok(prompt);
+      assert.deepEqual(
+        prompt.site.segments.map((s) => s.kind),
+        parts.map(() => 'static'),
+      );
+      assert.equal(prompt.tokens.static, o200k.encode_ordinary(parts.join('')).length);
+    } finally {
+      engine.dispose();
+    }
+  });
+
   it('a deep chain inside a call whose history is searched for bounds is skipped with a note, not thrown', () => {
     // bounds.ts walks the whole file recursively looking for `history = …` reassignments.
     const text = [
