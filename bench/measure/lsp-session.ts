@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-protocol';
 import { LspClient } from '../../test/lsp/helpers/lsp-client';
 import { EDIT_ANCHOR, EDITED_FILE } from '../corpus/edited-file';
+import { SERVER_EXEC_ARGV } from '../../client/src/server-process';
 
 /** Longest the background scan of a workspace may take before the benchmark gives up (5,000 files on a slow machine). */
 const SCAN_LIMIT_MS = 10 * 60_000;
@@ -47,7 +48,8 @@ function serverPid(): number {
 /** Starts the server on `root`, waits for its workspace scan, and opens the edited file. */
 export async function startSession(root: string): Promise<LspSession> {
   const started = performance.now();
-  const client = await LspClient.start(root);
+  // Started with the node options the VS Code client uses (the heap limit shapes its memory figures).
+  const client = await LspClient.start(root, {}, { nodeArgs: [...SERVER_EXEC_ARGV] });
   const pid = serverPid();
   const deadline = Date.now() + SCAN_LIMIT_MS;
   while (!client.events.logs.some((l) => l.message.startsWith('scanned '))) {

@@ -10,6 +10,7 @@ import {
   type WorkspaceReport,
 } from '../../server/src/features/protocol';
 import { RestartPolicy } from './restart-policy';
+import { SERVER_EXEC_ARGV } from './server-process';
 
 /** The client id: also the prefix of `promptcost.trace.server`, which the language client reads itself. */
 export const CLIENT_ID = 'promptcost';
@@ -94,8 +95,8 @@ export class PromptcostClient implements Disposable {
   private create(): LanguageClient {
     const module = this.context.asAbsolutePath(join('server', 'out', 'server.js'));
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', `--inspect=${DEBUG_PORT}`] } },
     };
     const watchers = WATCHED_GLOBS.map((glob) => workspace.createFileSystemWatcher(glob));
     this.disposables.push(...watchers);

@@ -152,6 +152,26 @@ export class Engine {
     return { file, text, prompts, reports: run.reports, notes };
   }
 
+  /**
+   * Finds the prompts of `paths` without pricing or checking them: fills the caches that cross-file
+   * pricing and {@link dependents} read (an editor's background scan). Returns how many prompts were found.
+   */
+  prepare(paths: readonly string[]): number {
+    const files = paths.map((p) => resolve(p));
+    const texts = files.map((file) => [file, this.project.text(file)] as const);
+    let prompts = 0;
+    for (const [file, text] of texts) {
+      if (text === undefined || skipReason(text, this.config.maxFileBytes) || this.findFailure(file)) continue;
+      prompts += this.prompts.find(file).sites.filter((site) => site.file === file).length;
+    }
+    return prompts;
+  }
+
+  /** The files under `paths` (relative to `root`) the configuration includes. */
+  workspaceFiles(root: string, paths: readonly string[] = ['.']): string[] {
+    return collectFiles(paths, root, this.config);
+  }
+
   /** Collects the files under `paths` (relative to `root`) and analyses them all. */
   analyzeWorkspace(root: string, paths: readonly string[] = ['.']): WorkspaceAnalysis {
     const started = performance.now();

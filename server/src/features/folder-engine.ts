@@ -24,6 +24,8 @@ export class FolderEngine {
   private file: { path: string; result: ConfigResult } | undefined;
   /** True once the background scan of the folder has run. */
   scanned = false;
+  /** Set when the folder is closed (a background scan of it stops). */
+  disposed = false;
 
   /** `root` is the folder's absolute path, undefined for files outside every folder. */
   constructor(
@@ -103,6 +105,7 @@ export class FolderEngine {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.engine.dispose();
   }
 }

@@ -29,7 +29,11 @@ function buildReport(session: Session): WorkspaceReport {
     const whole = folder.root !== undefined && folder.trusted;
     if (folder.root !== undefined && !folder.scanned) complete = false;
     const files = whole
-      ? session.safely('scanning for the report', folder.root, [] as FileAnalysis[], () => folder.engine.analyzeWorkspace(folder.root!).files)
+      ? // Prices every prompt; the rules need not run (the report lists costs, not findings).
+        session.safely('scanning for the report', folder.root, [] as FileAnalysis[], () => {
+          const all = folder.engine.workspaceFiles(folder.root!);
+          return folder.engine.analyzeFiles(all, all, []);
+        })
       : session.safely('analysing open files for the report', folder.root, [] as FileAnalysis[], () => folder.engine.analyzeFiles(openFiles.filter((f) => session.folderFor(f) === folder)));
     for (const analysis of files) items.push(...itemsOf(session, analysis, folder.root));
   }

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { PathAliases } from './path-aliases';
+import { isStackOverflow, TreeCache } from './tree-cache';
 
 /** Extensions we analyse, in the order a relative import is resolved (TypeScript's order). */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -27,13 +28,7 @@ function scriptKindFor(path: string): ts.ScriptKind {
   }
 }
 
-/** V8's message when the call stack is exhausted. */
-const STACK_OVERFLOW = /Maximum call stack size exceeded/;
-
-/** Whether an error is a stack overflow (V8's `RangeError: Maximum call stack size exceeded`). */
-export function isStackOverflow(error: unknown): error is RangeError {
-  return error instanceof RangeError && STACK_OVERFLOW.test(error.message);
-}
+export { isStackOverflow };
 
 /** Reads a file's text for analysis, or undefined when it cannot be read. */
 export type TextReader = (path: string) => string | undefined;
@@ -57,7 +52,9 @@ export const readFromDisk: TextReader = (path) => {
  * node of the old tree, which took minutes per keystroke in a 1.5 MB one-line file.
  */
 export class ProjectCache {
-  private readonly trees = new Map<string, ts.SourceFile>();
+  /** Called with a file whose syntax tree was dropped to bound memory (see {@link TreeCache}). */
+  private readonly evictionListeners: ((file: string) => void)[] = [];
+  private readonly trees = new TreeCache((file) => this.evictionListeners.forEach((listener) => listener(file)));
   /** Why a text could not be parsed (the parser ran out of stack), by file. */
   private readonly parseErrors = new Map<string, string>();
   private readonly versions = new Map<string, number>();
@@ -77,7 +74,7 @@ export class ProjectCache {
     const text = raw.charCodeAt(0) === BOM ? raw.slice(1) : raw;
     if (this.texts.get(file) === text && this.versions.has(file)) return this.versions.get(file)!;
     this.texts.set(file, text);
-    this.trees.delete(file);
+    this.trees.changed(file);
     this.parseErrors.delete(file);
     const version = this.nextVersion++;
     this.versions.set(file, version);
@@ -114,19 +111,20 @@ export class ProjectCache {
     const file = resolve(path);
     const text = this.text(file);
     if (text === undefined || this.parseErrors.has(file)) return undefined;
-    let tree = this.trees.get(file);
-    if (!tree) {
-      try {
-        tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
-      } catch (error) {
-        // Expressions nested some hundreds deep exhaust the recursive-descent parser's stack.
-        if (!isStackOverflow(error)) throw error;
-        this.parseErrors.set(file, `skipped: nested too deeply to parse (the TypeScript parser ran out of stack: ${error.message})`);
-        return undefined;
-      }
-      this.trees.set(file, tree);
+    try {
+      return this.trees.get(file, text, scriptKindFor(file));
+    } catch (error) {
+      // Expressions nested some hundreds deep exhaust the recursive-descent parser's stack.
+      if (!isStackOverflow(error)) throw error;
+      this.trees.delete(file);
+      this.parseErrors.set(file, `skipped: nested too deeply to parse (the TypeScript parser ran out of stack: ${error.message})`);
+      return undefined;
     }
-    return tree;
+  }
+
+  /** Registers a function called with each file whose syntax tree is dropped to bound memory. */
+  onTreeEvicted(listener: (file: string) => void): void {
+    this.evictionListeners.push(listener);
   }
 
   /** Why a file's text could not be parsed (after `sourceFile` failed), or undefined. */

@@ -28,7 +28,10 @@ export class PromptIndex {
   private readonly indexes = new Map<string, { version: number; index: FileIndex }>();
   private readonly results = new Map<string, CachedResult>();
 
-  constructor(private readonly project: ProjectCache) {}
+  constructor(private readonly project: ProjectCache) {
+    // An index holds its file's syntax tree: drop it with the tree (finder results hold no nodes).
+    project.onTreeEvicted((file) => this.indexes.delete(file));
+  }
 
   /** The syntax index of a file at its current version (parsed on first use). */
   index(path: string): FileIndex | undefined {
