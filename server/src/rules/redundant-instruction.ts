@@ -214,12 +214,17 @@ export default defineRule({
       }
     }
     // Deletions inside one literal (keyed by where it is and its text) are mapped together, so any of them applies cleanly.
-    const bySegment = new Map<string, typeof pending>();
+    // Two-level keys: a key string made of the text copied the whole literal per deletion (quadratic for a 1 MB prompt).
+    const bySegment = new Map<number | undefined, Map<string, typeof pending>>();
     for (const p of pending) {
-      const key = `${p.cuts[0].segment.span?.start}:${p.cuts[0].segment.text}`;
-      bySegment.set(key, [...(bySegment.get(key) ?? []), p]);
+      const { span, text: cooked } = p.cuts[0].segment;
+      let byText = bySegment.get(span?.start);
+      if (!byText) bySegment.set(span?.start, (byText = new Map()));
+      const items = byText.get(cooked);
+      if (items) items.push(p);
+      else byText.set(cooked, [p]);
     }
-    for (const items of bySegment.values()) {
+    for (const items of [...bySegment.values()].flatMap((byText) => [...byText.values()])) {
       const changes = items.map((p) => p.cuts.map((c) => ({ start: c.start, end: c.end, newText: '' })));
       const mapped = mapCookedEditsEach(text, items[0].cuts[0].segment, changes);
       items.forEach((p, i) => {

@@ -184,6 +184,15 @@ export function mapCookedEdits(fileText: string, segment: StaticSegment, edits: 
 }
 
 /**
+ * How many changes of one segment get a fix. Each accepted change re-checks all accepted edits against
+ * the whole decoded literal, so the work grows with changes × literal length: a 1 MB prompt with 22,140
+ * repeated instructions had not finished after 20 minutes (6 s with this bound). The last changes in the
+ * text are mapped first; the others keep their report without a fix (applying these fixes and analysing
+ * again maps the next ones).
+ */
+export const MAX_MAPPED_CHANGES = 20;
+
+/**
  * Maps several independent changes of one segment, each given as alternative cooked edits (preferred
  * first). Changes are accepted one by one, last in the text first, each with the first alternative that
  * still maps exactly together with those accepted; so any subset of the accepted edits applies cleanly.
@@ -193,7 +202,7 @@ export function mapCookedEditsEach(fileText: string, segment: StaticSegment, cha
   const result: (RawEdit | undefined)[] = changes.map(() => undefined);
   const accepted: { edit: CookedEdit; i: number }[] = [];
   const order = changes.map((alternatives, i) => ({ alternatives, i })).sort((a, b) => (b.alternatives[0]?.start ?? 0) - (a.alternatives[0]?.start ?? 0));
-  for (const { alternatives, i } of order) {
+  for (const { alternatives, i } of order.slice(0, MAX_MAPPED_CHANGES)) {
     for (const edit of alternatives) {
       const trial = [...accepted, { edit, i }].sort((a, b) => a.edit.start - b.edit.start);
       const mapped = mapCookedEdits(fileText, segment, trial.map((t) => t.edit));
