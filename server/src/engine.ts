@@ -130,10 +130,10 @@ export class Engine {
    * recursion, or a finder bug) is skipped with the reason, so the other files are still analysed.
    */
   private findFailure(file: string): string | undefined {
-    if (!this.project.sourceFile(file)) return this.project.parseError(file);
     try {
+      // A cached result needs no syntax tree (trees are dropped to bound memory; see TreeCache).
       this.prompts.find(file);
-      return undefined;
+      return this.project.parseError(file);
     } catch (error) {
       if (isStackOverflow(error)) return `skipped: expressions nested too deeply to analyse (${error.message})`;
       return `skipped: finding prompts failed: ${error instanceof Error ? error.message : String(error)}`;
