@@ -192,15 +192,63 @@ function evaluateConcat(e: ts.BinaryExpression, index: FileIndex, ctx: EvalConte
   return result;
 }
 
+/**
+ * Which characters of `text` {@link dedent} keeps (it only removes: indentation, a leading line break, a
+ * trailing blank line), so a text made of several segments can be dedented whole and each segment keep
+ * its own part.
+ * @example dedentKept('\n  a\n  b') // [false, false, false, true, true, false, false, true]
+ */
+export function dedentKept(text: string): boolean[] {
+  const keep = new Array<boolean>(text.length).fill(true);
+  const lines = text.split('\n');
+  let min = Infinity;
+  for (const line of lines.slice(1)) {
+    if (line.trim() === '') continue;
+    min = Math.min(min, line.length - line.trimStart().length);
+  }
+  if (Number.isFinite(min) && min > 0) {
+    let at = 0;
+    lines.forEach((line, i) => {
+      if (i > 0) keep.fill(false, at, at + Math.min(min, line.length - line.trimStart().length));
+      at += line.length + 1;
+    });
+  }
+  const first = keep.indexOf(true);
+  if (first >= 0 && text[first] === '\n') keep[first] = false;
+  // A trailing line break followed only by spaces and tabs (among the kept characters).
+  const tail: number[] = [];
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (!keep[i]) continue;
+    if (text[i] === ' ' || text[i] === '\t') tail.push(i);
+    else {
+      if (text[i] === '\n') for (const t of [...tail, i]) keep[t] = false;
+      break;
+    }
+  }
+  return keep;
+}
+
 function dedentEvaluation(evaluation: Evaluation): Evaluation {
-  // Dedent the whole text at once (indentation is measured across segments), keeping segment boundaries.
+  // Dedent the whole text at once (indentation is measured across segments); each static segment keeps
+  // what the dedent keeps of its own characters (consecutive static segments each got the whole text).
   const marker = '\u0000';
   const joined = evaluation.segments.map((s) => (s.kind === 'static' ? s.text : marker)).join('');
-  const parts = dedent(joined).split(marker);
-  let i = 0;
+  const keep = dedentKept(joined);
+  let at = 0;
   for (const seg of evaluation.segments) {
-    if (seg.kind === 'static') seg.text = parts[i] ?? seg.text;
-    else i++;
+    if (seg.kind !== 'static') {
+      at++;
+      continue;
+    }
+    let text = '';
+    for (let k = 0; k < seg.text.length; ) {
+      const start = k;
+      const kept = keep[at + k];
+      while (k < seg.text.length && keep[at + k] === kept) k++;
+      if (kept) text += seg.text.slice(start, k);
+    }
+    at += seg.text.length;
+    seg.text = text;
   }
   evaluation.segments = evaluation.segments.filter((s) => s.kind === 'dynamic' || s.text.length > 0);
   return evaluation;

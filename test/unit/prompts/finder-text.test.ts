@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { dedent, dedentKept } from '../../../server/src/prompts/segments';
 import { findPrompts, lineOf } from '../../helpers/find-prompts';
 
 describe('finder: prompt text forms', () => {
@@ -30,6 +32,30 @@ describe('finder: prompt text forms', () => {
     const f = findPrompts({ 'a.ts': src });
     assert.equal(f.sites.length, 1);
     assert.equal(f.text(f.sites[0]), 'You are a code reviewer.\n  - Point out bugs.\nReply in Markdown.');
+  });
+
+  it('dedents a tagged template whose text has several static parts in a row once (found by npm run fuzz)', () => {
+    // A constant or a literal interpolated next to the template's text: every static part got the whole
+    // dedented text, so a prompt was counted once per part (and redundant-instruction reported n² copies).
+    const src = "import dedent from 'dedent';\nconst COMPANY = 'Acme';\nexport const SYSTEM_PROMPT = dedent`\n  You work for ${COMPANY}. ${'Be kind.'}\n  Answer in ${lang}.\n`;\n";
+    const f = findPrompts({ 'a.ts': src });
+    const site = f.at('a.ts', 'You work for');
+    assert.ok(site);
+    assert.equal(f.text(site), 'You work for Acme. Be kind.\nAnswer in {interpolation:lang}.');
+    // Shrunk from npm run fuzz: an html-tagged template around a concatenation.
+    const concat = findPrompts({ 'a.ts': "export const SYSTEM_PROMPT = html`${'Answer briefly (rule 1).\\n' + 'Answer briefly (rule 2).\\n'}`;\n" });
+    assert.equal(concat.text(concat.sites[0]), 'Answer briefly (rule 1).\nAnswer briefly (rule 2).');
+  });
+
+  it('dedentKept keeps exactly the characters dedent keeps', () => {
+    const text = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', 'a', 'b', '\u0000', '\u00a0'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const keep = dedentKept(t);
+        assert.equal([...t].filter((_, i) => keep[i]).join(''), dedent(t));
+      }),
+      { numRuns: 1000, seed: 6 },
+    );
   });
 
   it('concatenates + chains and resolves constants inside them', () => {
