@@ -137,6 +137,7 @@ describe(`hardening: expressions nested ${DEPTH.toLocaleString('en-US')} deep`, 
     ].join('\n');
     const engine = engineFor({ 'deep.ts': text, 'normal.ts': NORMAL });
     try {
+      assert.deepEqual(engine.dependencies(path('deep.ts')), [], 'asked on every keystroke: no throw');
       const [deep, normal] = engine.analyzeFiles([path('deep.ts'), path('normal.ts')]);
       assertRangesWithin(deep, text);
       assert.equal(deep.notes.length, 1);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { get_encoding } from 'tiktoken';
 import { MAX_MAPPED_CHANGES } from '../../../server/src/rules/utils/literal-edits';
 import { flatten, splitInstructions } from '../../../server/src/rules/utils/instructions';
-import { analyseText, assertRangesWithin, engineFor, timed } from './harness';
+import { analyseText, assertRangesWithin, engineFor, path, timed } from './harness';
 
 /** Issue #6's sizes. */
 const TEN_MB = 10_000_000;
@@ -58,6 +58,21 @@ describe('hardening: huge inputs', () => {
       const keystroke = timed(() => analyseText(engine, 'big.ts', text + ' '));
       assert.match(keystroke.result.notes[0], /over maxFileBytes/);
       t.diagnostic(`10 MB (${text.length.toLocaleString('en-US')} characters): first analysis ${first.ms} ms, a keystroke ${keystroke.ms} ms`);
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('a file over maxFileBytes is not searched for the files it takes prompts from (editors ask on every keystroke)', () => {
+    const prompts = "export const SYSTEM_PROMPT = 'You are a helpful assistant. Answer in one sentence.';\n";
+    const call = "import OpenAI from 'openai';\nimport { SYSTEM_PROMPT } from './prompts';\nconst openai = new OpenAI();\nexport const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM_PROMPT }] });\n";
+    const big = call + '// filler\n'.repeat(Math.ceil(TWO_MB / 10));
+    const engine = engineFor({ 'prompts.ts': prompts, 'small.ts': call, 'big.ts': big });
+    try {
+      engine.project.text(path('prompts.ts')); // in-memory files resolve once loaded
+      assert.deepEqual(engine.dependencies(path('small.ts')), [path('prompts.ts')]);
+      assert.deepEqual(engine.dependencies(path('big.ts')), []);
+      assert.match(engine.analyzeFile(path('big.ts')).notes[0], /over maxFileBytes/);
     } finally {
       engine.dispose();
     }
