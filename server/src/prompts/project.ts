@@ -67,11 +67,13 @@ export class ProjectCache {
     this.aliases = new PathAliases(read);
   }
 
-  /** Sets (or replaces) a file's text; returns its new version. */
-  setText(path: string, raw: string): number {
+  /**
+   * Sets (or replaces) a file's text, an editor buffer as the editor has it; returns its new version.
+   * Offsets are into this text: a byte-order mark the editor kept in its buffer stays (VS Code hides it,
+   * and then offsets are into the text after it, as for files read from disk).
+   */
+  setText(path: string, text: string): number {
     const file = resolve(path);
-    // Editors hide a byte-order mark and so does the parser: offsets are into the text after it.
-    const text = raw.charCodeAt(0) === BOM ? raw.slice(1) : raw;
     if (this.texts.get(file) === text && this.versions.has(file)) return this.versions.get(file)!;
     this.texts.set(file, text);
     this.trees.changed(file);
@@ -101,7 +103,8 @@ export class ProjectCache {
     if (!this.texts.has(file)) {
       const text = this.read(file);
       if (text === undefined) return undefined;
-      this.setText(file, text);
+      // Editors hide a file's byte-order mark (and the parser skips it): offsets are into the text after it.
+      this.setText(file, text.charCodeAt(0) === BOM ? text.slice(1) : text);
     }
     return this.texts.get(file);
   }

@@ -131,14 +131,29 @@ describe('hardening: binary content, invalid UTF-8, CRLF and byte-order marks', 
     }
   });
 
-  it('a byte-order mark (with CRLF) is hidden as editors hide it: positions as without it', () => {
-    const engine = engineFor();
+  it('a byte-order mark (with CRLF) in a file read from disk is hidden as editors hide it: positions as without it', () => {
+    const engine = engineFor({ 'plain.ts': EXAMPLE, 'bom.ts': BOM + EXAMPLE.replace(/\n/g, '\r\n') });
     try {
-      const lf = analyseText(engine, 'plain.ts', EXAMPLE);
-      const marked = analyseText(engine, 'bom.ts', BOM + EXAMPLE.replace(/\n/g, '\r\n'));
+      const [lf, marked] = engine.analyzeFiles([path('plain.ts'), path('bom.ts')]);
       assertRangesWithin(marked, EXAMPLE.replace(/\n/g, '\r\n'));
       assert.deepEqual(promptPlaces(marked), promptPlaces(lf));
       assert.deepEqual(reportPlaces(marked), reportPlaces(lf));
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('a byte-order mark an editor keeps in its buffer stays: offsets are the buffer\'s', () => {
+    const buffer = BOM + "export const SYSTEM_PROMPT = 'You are a helpful assistant for Acme. Please make sure to answer in one sentence.';\r\n";
+    const engine = engineFor();
+    try {
+      const analysis = analyseText(engine, 'bom-buffer.ts', buffer);
+      assertRangesWithin(analysis, buffer);
+      const { span } = analysis.prompts[0].site;
+      assert.equal(buffer.slice(span.start, span.end), "'You are a helpful assistant for Acme. Please make sure to answer in one sentence.'");
+      const padded = analysis.reports.find((r) => r.ruleId === 'padded-instruction');
+      assert.ok(padded);
+      assert.match(buffer.slice(padded.span.start, padded.span.end), /^Please make sure to ?$/);
     } finally {
       engine.dispose();
     }
