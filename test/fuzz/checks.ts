@@ -63,6 +63,39 @@ export function expectSiteSpans(site: PromptSite, textOf: (file: string) => stri
   }
 }
 
+/** The innermost string or template literal token of a file containing `offset` (undefined outside literals). */
+function literalAt(sourceFile: ts.SourceFile, offset: number): ts.LiteralLikeNode | undefined {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child: ts.Node | undefined = ts.forEachChild(node, (c) => (c.pos <= offset && offset < c.end ? c : undefined));
+    if (!child) break;
+    node = child;
+  }
+  if (ts.isTemplateExpression(node)) node = [node.head, ...node.templateSpans.map((s) => s.literal)].find((l) => l.getStart(sourceFile) <= offset && offset < l.end) ?? node;
+  return ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) ? node : undefined;
+}
+
+/** Whether `part` is `whole` with characters left out (dedent, trim and escapes only ever remove). */
+function isSubsequence(part: string, whole: string): boolean {
+  let j = 0;
+  for (let i = 0; i < whole.length && j < part.length; i++) if (whole[i] === part[j]) j++;
+  return j === part.length;
+}
+
+/**
+ * Checks that the text of each static segment written in a literal comes from that literal: it is the
+ * literal's cooked text with at most some characters left out. A segment carrying more (another
+ * segment's text, the whole prompt) has wrong token counts and misplaced reports.
+ */
+export function expectSegmentTexts(site: PromptSite, sourceFile: ts.SourceFile): void {
+  for (const s of [...site.segments, ...(site.messages ?? []).flatMap((m) => m.segments)]) {
+    if (s.kind !== 'static' || !s.span || s.span.start === s.span.end) continue;
+    const literal = literalAt(sourceFile, s.span.start);
+    if (!literal) continue;
+    expect(isSubsequence(s.text, literal.text), () => `site ${site.kind} ${site.name ?? ''} at ${site.span.start}: static segment at ${s.span!.start}-${s.span!.end} has text ${JSON.stringify(s.text.slice(0, 120))} that is not in its literal ${JSON.stringify(literal.text.slice(0, 120))}`);
+  }
+}
+
 /** TypeScript's script kind for a file name (as the engine parses it). */
 export function scriptKindOf(name: string): ts.ScriptKind {
   if (/\.tsx$/.test(name)) return ts.ScriptKind.TSX;
@@ -110,9 +143,31 @@ export function applyAsEditor(file: string, text: string, edits: readonly TextEd
   return byOffsets;
 }
 
-/** Checks that `after` has no more syntax errors than `before` (a clean file stays clean). */
-export function expectNoNewSyntaxErrors(name: string, before: string, after: string, what: string): void {
-  const old = syntaxErrors(name, before);
-  const now = syntaxErrors(name, after);
-  expect(now.length <= old.length, () => `${what} adds syntax errors to ${name}: ${JSON.stringify(now.slice(0, 3))} (before: ${old.length})\n--- fixed text ---\n${after}`);
+/** Offset of the first syntax error of a text, or undefined when it parses. */
+function firstError(name: string, text: string): number | undefined {
+  const errors = syntaxErrors(name, text);
+  return errors.length === 0 ? undefined : Math.min(...errors.map((e) => Number(e.slice(0, e.indexOf(':')))));
+}
+
+/** Where `offset` of the text before `edits` is after them (an offset inside or at the end of an edit maps to the edit's start). */
+function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let shift = 0;
+  for (const e of edits) {
+    if (e.end < offset) shift += e.newText.length - (e.end - e.start);
+    else if (e.start <= offset) return e.start + shift;
+  }
+  return offset + shift;
+}
+
+/**
+ * Checks that applying `edits` adds no syntax error. A file that parses must still parse. In a file that
+ * already has syntax errors the parser's recovery after the first one is not stable under harmless edits
+ * (deleting a whole array element before an invalid character turned 1 error into 3), so there the fixed
+ * text must have no error before the first original one.
+ */
+export function expectNoNewSyntaxErrors(name: string, before: string, after: string, edits: readonly TextEdit[], what: string): void {
+  const old = firstError(name, before);
+  const limit = old === undefined ? Infinity : mapOffset(old, [...edits].sort((a, b) => a.start - b.start));
+  const now = syntaxErrors(name, after).filter((e) => Number(e.slice(0, e.indexOf(':'))) < limit);
+  expect(now.length === 0, () => `${what} adds syntax errors to ${name}: ${JSON.stringify(now.slice(0, 3))} (${old === undefined ? 'it parsed' : `first error before at ${old}`})\n--- fixed text ---\n${after}`);
 }

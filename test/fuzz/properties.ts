@@ -10,7 +10,7 @@ import type { Fix, Report, TextEdit } from '../../server/src/rules/types';
 import { LineMap } from '../../server/src/text/line-map';
 import { loadableEncoding, tokenizerFor } from '../../server/src/tokens/encodings';
 import type { FuzzCase } from './arbitraries/program';
-import { applyAsEditor, expect, expectNoNewSyntaxErrors, expectSiteSpans, expectSpan, PropertyFailure, syntaxErrors } from './checks';
+import { applyAsEditor, expect, expectNoNewSyntaxErrors, expectSegmentTexts, expectSiteSpans, expectSpan, PropertyFailure, syntaxErrors } from './checks';
 
 /** Root of the in-memory workspace the fuzz cases are analysed in (never on disk). */
 export const FUZZ_ROOT = '/fuzz-workspace';
@@ -39,6 +39,8 @@ export class FuzzHarness {
   private readonly files = new Map<string, string>();
   private readonly engine: Engine;
   private readonly encoders = new Map<string, Tiktoken>();
+  /** Each file's text after "fix all safe problems" (first analysis of the case). */
+  private readonly fixed = new Map<string, string>();
 
   constructor() {
     this.engine = new Engine({ read: (p) => this.files.get(p), config: mergeConfig(defaultConfig(), FUZZ_CONFIG) });
@@ -48,6 +50,7 @@ export class FuzzHarness {
   check(c: FuzzCase): void {
     for (const path of this.files.keys()) this.engine.remove(path);
     this.files.clear();
+    this.fixed.clear();
     for (const f of c.files) this.files.set(`${FUZZ_ROOT}/${f.name}`, f.text);
     const paths = [...this.files.keys()];
     // (1) Analysis never throws (an exception here fails the property with its stack).
@@ -56,6 +59,8 @@ export class FuzzHarness {
     // The editor path: one file with its importers in scope.
     for (const analysis of [this.engine.analyzeFile(paths[0])]) this.checkAnalysis(analysis);
     this.checkIgnoreLine(analyses);
+    for (const f of c.files) this.files.set(`${FUZZ_ROOT}/${f.name}`, f.text); // undo the ignore-line check's edit
+    this.checkFixedWorkspace();
   }
 
   /** Frees the engine's and the harness's tokenizers. */
@@ -70,12 +75,17 @@ export class FuzzHarness {
     const failures = analysis.notes.filter((n) => RULE_FAILURE.test(n));
     expect(failures.length === 0, () => `a rule threw: ${failures.join('; ')}`);
     // (2) Every range is inside its document.
-    for (const p of analysis.prompts) expectSiteSpans(p.site, this.textOf);
+    for (const p of analysis.prompts) {
+      expectSiteSpans(p.site, this.textOf);
+      const sourceFile = this.engine.project.sourceFile(p.site.file);
+      if (sourceFile) expectSegmentTexts(p.site, sourceFile);
+    }
     for (const r of analysis.reports) {
       const text = this.textOf(r.file);
       expect(text !== undefined, () => `${r.ruleId} reports in an unknown file ${r.file}`);
       expectSpan(r.span, text, `${r.ruleId} report "${r.message}"`);
-      expect(!/\bNaN\b|\bundefined\b|\{\w+\}/.test(r.message.replace(/`[^`]*`|"[^"]*"/g, '')), () => `${r.ruleId} message has an unfilled value: ${r.message}`);
+      const odd = /\bNaN\b|\bundefined\b|\[object Object\]/.exec(r.message)?.[0];
+      expect(odd === undefined || [...this.files.values()].some((t) => t.includes(odd)), () => `${r.ruleId} message shows ${odd}: ${r.message}`);
       for (const e of r.fix?.edits ?? []) {
         const target = this.textOf(e.file);
         expect(target !== undefined, () => `${r.ruleId} fix edits an unknown file ${e.file}`);
@@ -86,22 +96,42 @@ export class FuzzHarness {
     this.checkTokens(analysis);
     // (3) Every fix, every rule's "fix all" and the safe fix-all leave code with no new syntax errors.
     const withFix = analysis.reports.filter((r): r is Report & { fix: Fix } => r.fix !== undefined);
-    for (const r of withFix) this.applyFixes([r.fix], `${r.ruleId} fix "${r.fix.title}" (report at ${r.span.start})`);
+    for (const r of withFix) {
+      const what = `${r.ruleId} fix "${r.fix.title}" (report at ${r.span.start})`;
+      const changed = this.applyFixes([r.fix], what);
+      expect(changed.size > 0, () => `${what} changes nothing: ${JSON.stringify(r.fix.edits)}`);
+    }
     for (const id of new Set(withFix.map((r) => r.ruleId))) {
       this.applyFixes(compatibleFixes(withFix.filter((r) => r.ruleId === id && r.file === analysis.file).map((r) => r.fix)), `fix all ${id}`);
     }
-    this.applyFixes(compatibleFixes(withFix.filter((r) => r.file === analysis.file && r.fix.safe).map((r) => r.fix)), 'fix all safe problems');
+    const fixedAll = this.applyFixes(compatibleFixes(withFix.filter((r) => r.file === analysis.file && r.fix.safe).map((r) => r.fix)), 'fix all safe problems');
+    if (!this.fixed.has(analysis.file) && fixedAll.has(analysis.file)) this.fixed.set(analysis.file, fixedAll.get(analysis.file)!);
   }
 
-  /** Applies fixes file by file (as one workspace edit) and parses the results. */
-  private applyFixes(fixes: readonly Fix[], what: string): void {
+  /** Applies fixes file by file (as one workspace edit) and parses the results; returns the texts that changed. */
+  private applyFixes(fixes: readonly Fix[], what: string): Map<string, string> {
     const byFile = new Map<string, TextEdit[]>();
     for (const edit of fixes.flatMap((f) => f.edits)) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+    const changed = new Map<string, string>();
     for (const [file, edits] of byFile) {
       const before = this.textOf(file)!;
       const after = applyAsEditor(file, before, edits, what);
-      expectNoNewSyntaxErrors(file, before, after, what);
+      expectNoNewSyntaxErrors(file, before, after, edits, what);
+      if (after !== before) changed.set(file, after);
     }
+    return changed;
+  }
+
+  /**
+   * The workspace after "fix all safe problems" in every file is analysed again (a new state fixes lead
+   * into): the same properties hold there, its fixes included.
+   */
+  private checkFixedWorkspace(): void {
+    if (this.fixed.size === 0) return;
+    for (const [file, text] of this.fixed) this.files.set(file, text);
+    const paths = [...this.files.keys()];
+    for (const path of paths) this.engine.remove(path);
+    for (const analysis of this.engine.analyzeFiles(paths, paths)) this.checkAnalysis(analysis);
   }
 
   /** Token counts and costs are finite and not negative; counts are whole numbers. */
@@ -149,8 +179,9 @@ export class FuzzHarness {
       const line = lines.positionAt(report.span.start).line;
       const lspEdit = ignoreLineEdit(text, lines, line, report.ruleId);
       const start = lines.offsetAt(lspEdit.range.start);
-      const after = applyAsEditor(analysis.file, text, [{ file: analysis.file, start, end: lines.offsetAt(lspEdit.range.end), newText: lspEdit.newText }], `disable ${report.ruleId} for line ${line + 1}`);
-      expectNoNewSyntaxErrors(analysis.file, text, after, `disable ${report.ruleId} for line ${line + 1}`);
+      const edit = { file: analysis.file, start, end: lines.offsetAt(lspEdit.range.end), newText: lspEdit.newText };
+      const after = applyAsEditor(analysis.file, text, [edit], `disable ${report.ruleId} for line ${line + 1}`);
+      expectNoNewSyntaxErrors(analysis.file, text, after, [edit], `disable ${report.ruleId} for line ${line + 1}`);
       if (syntaxErrors(analysis.file, text).length > 0) return; // error recovery may move the report: only check clean files
       const inserted = lspEdit.range.start.line === line ? 1 : 0;
       this.files.set(analysis.file, after);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { separator, sentences } from './text';
+import { longPolicy, separator, sentences } from './text';
 
 /**
  * Prompt expressions: cooked text (sentences with `${}` holes) written as source in the ways prompts
@@ -114,24 +114,50 @@ export function promptExpression(parts: readonly Part[]): fc.Arbitrary<string> {
       escapeNewlines: fc.boolean(),
       splitEvery: fc.integer({ min: 3, max: 60 }),
       joinWith: fc.constantFrom("'\\n'", "'\\n\\n'", "' '", "''", '"\\n"', '`\n`'),
+      wrap: fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...WRAPPERS) }),
     })
-    .map(({ form, quote, escapeUnicode, escapeNewlines, splitEvery, joinWith }) => {
-      const style = { quote, escapeUnicode };
-      const hasHoles = parts.some((p) => 'hole' in p);
-      switch (form) {
-        case 'quoted':
-          return hasHoles ? concatOf(parts, style, false) : quoted(parts.map((p) => ('text' in p ? p.text : '')).join(''), style);
-        case 'template':
-          return templateOf(parts, escapeNewlines);
-        case 'concat':
-          return concatOf(splitParts(parts, splitEvery), style, escapeNewlines);
-        case 'join': {
-          const elements = parts.map((p) => ('hole' in p ? p.hole : quoted(p.text.replace(/^[ \n\r-]+/, ''), style)));
-          return `[\n  ${elements.join(',\n  ')},\n].join(${joinWith})`;
-        }
-      }
+    .map(({ wrap, ...rest }) => {
+      const expression = written(parts, rest);
+      if (!wrap) return expression;
+      // A tag needs a template: other forms are wrapped in one (`dedent`${…}``).
+      return wrap.endsWith('`') ? (expression.startsWith('`') ? wrap.slice(0, -1) + expression : wrap + '${' + expression + '}`') : wrap.replace('E', () => expression);
     });
+}
+
+/** Ways a prompt expression is wrapped: tags, assertions, method calls, parentheses, the force comment. */
+const WRAPPERS = ['dedent`', 'String.raw`', 'html`', '(E)', 'E as const', 'E.trim()', '/* @prompt */ E', '(E satisfies string)', 'E!'];
+
+interface WriteStyle {
+  form: LiteralForm;
+  quote: "'" | '"';
+  escapeUnicode: boolean;
+  escapeNewlines: boolean;
+  splitEvery: number;
+  joinWith: string;
+}
+
+function written(parts: readonly Part[], { form, quote, escapeUnicode, escapeNewlines, splitEvery, joinWith }: WriteStyle): string {
+  const style = { quote, escapeUnicode };
+  const hasHoles = parts.some((p) => 'hole' in p);
+  switch (form) {
+    case 'quoted':
+      return hasHoles ? concatOf(parts, style, false) : quoted(parts.map((p) => ('text' in p ? p.text : '')).join(''), style);
+    case 'template':
+      return templateOf(parts, escapeNewlines);
+    case 'concat':
+      return concatOf(splitParts(parts, splitEvery), style, escapeNewlines);
+    case 'join': {
+      const elements = parts.map((p) => ('hole' in p ? p.hole : quoted(p.text.replace(/^[ \n\r-]+/, ''), style)));
+      return `[\n  ${elements.join(',\n  ')},\n].join(${joinWith})`;
+    }
+  }
 }
 
 /** A prompt expression with its own parts. */
 export const prompt: fc.Arbitrary<string> = promptParts.chain(promptExpression);
+
+/** A long prompt written without interpolations (a system prompt worth caching). */
+export const staticPrompt: fc.Arbitrary<string> = fc
+  .tuple(longPolicy, separator)
+  .map(([list, sep]): Part[] => [{ text: list.join(sep) }])
+  .chain(promptExpression);

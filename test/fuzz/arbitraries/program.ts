@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { historyPrelude, retrievalPrelude } from './context-code';
-import { prompt, quoted } from './literals';
+import { prompt, quoted, staticPrompt } from './literals';
 import { CONST_NAMES, SDK_HEADERS, sdkCall } from './sdk-calls';
 import { modelId } from './text';
 
@@ -55,6 +55,12 @@ const NOISE_STATEMENTS = [
   "const u = '\\u{1F600}\\uD83D\\uDE00';",
 ];
 
+/** JSX (only in .tsx/.jsx files): UI text is not a prompt, a prompt may be shown in a component. */
+const JSX_STATEMENTS = [
+  'export const Banner = () => <div title="You are a helpful assistant">Please make sure to save your work.</div>;',
+  'export const Show = ({ p }) => <pre>{SYSTEM_PROMPT}{`Answer ${p}`}</pre>;',
+];
+
 /** A top-level declaration of a prompt constant (or of something a prompt uses). */
 function declaration(exported: boolean): fc.Arbitrary<string> {
   const ex = exported ? 'export ' : '';
@@ -62,6 +68,7 @@ function declaration(exported: boolean): fc.Arbitrary<string> {
     { weight: 5, arbitrary: fc.tuple(fc.constantFrom(...CONST_NAMES), prompt).map(([name, p]) => `${ex}const ${name} = ${p};`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CONST_NAMES), prompt).map(([name, p]) => `${ex}function ${name}(q, context) {\n  return ${p};\n}`) },
     { weight: 1, arbitrary: fc.tuple(prompt, prompt).map(([a, b]) => `${ex}const PROMPTS = { system: ${a}, user: ${b} };`) },
+    { weight: 1, arbitrary: staticPrompt.map((p) => `${ex}const POLICY = ${p};`) },
     { weight: 1, arbitrary: modelId.map((id) => `${ex}const MODEL = ${quoted(id, { quote: "'", escapeUnicode: false })};`) },
     { weight: 1, arbitrary: fc.constantFrom(`${ex}const COMPANY = 'Acme';`, `${ex}const schema = { type: 'object' };`, `${ex}const buildPrompt = (q) => \`Question: \${q}\`;`) },
   );
@@ -95,12 +102,12 @@ const noise = fc.constantFrom(...NOISE_STATEMENTS);
 /** The statements of the caller file (and of the prompts module when split). */
 const layout = fc.record({
   split: fc.boolean(),
-  extension: fc.constantFrom('.ts', '.ts', '.ts', '.tsx', '.js', '.mjs'),
+  extension: fc.constantFrom('.ts', '.ts', '.ts', '.tsx', '.js', '.mjs', '.jsx'),
   headers: fc.subarray(SDK_HEADERS, { minLength: 1 }),
   declarations: fc.array(directed(declaration(false)), { maxLength: 4 }),
   exported: fc.array(directed(declaration(true)), { minLength: 1, maxLength: 4 }),
   callers: fc.array(directed(caller), { minLength: 1, maxLength: 3 }),
-  noise: fc.array(fc.tuple(noise, fc.nat()), { maxLength: 2 }),
+  noise: fc.array(fc.tuple(fc.oneof(noise, fc.constantFrom(...JSX_STATEMENTS)), fc.nat()), { maxLength: 2 }),
 });
 
 /** Line endings, byte-order mark. */
@@ -160,7 +167,8 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
   .tuple(layout, encoding, fc.oneof({ weight: 2, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }) }))
   .map(([l, enc, mutations]) => {
     const callerStatements = [...l.headers, ...l.declarations, ...(l.split ? [] : l.exported), ...l.callers];
-    for (const [statement, at] of l.noise) callerStatements.splice(at % (callerStatements.length + 1), 0, statement);
+    const jsx = /x$/.test(l.extension);
+    for (const [statement, at] of l.noise) if (jsx || !JSX_STATEMENTS.includes(statement)) callerStatements.splice(at % (callerStatements.length + 1), 0, statement);
     const files: FuzzFile[] = [];
     if (l.split) {
       const names = exportedNames(l.exported);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Prelude } from './context-code';
-import { prompt, quoted } from './literals';
+import { prompt, quoted, staticPrompt } from './literals';
 import { modelId, numberLiteral } from './text';
 
 /**
@@ -66,7 +66,8 @@ function anthropicMessages(prelude: Prelude): fc.Arbitrary<string> {
     promptArg.map((p) => `system: ${p}, `),
     promptArg.map((p) => `system: [{ type: 'text', text: ${p}, cache_control: { type: 'ephemeral' } }], `),
     promptArg.map((p) => `system: [{ type: 'text', text: ${p} }], `),
-    fc.constant(''),
+    staticPrompt.map((p) => `system: ${p}, `),
+    fc.constantFrom('', 'system, ', 'system: POLICY, '),
   );
   return fc
     .tuple(modelProperty, capProperty(['max_tokens']), system, messages(prelude), fc.constantFrom('create', 'stream'))

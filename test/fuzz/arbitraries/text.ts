@@ -110,6 +110,12 @@ export const sentence: fc.Arbitrary<string> = fc.oneof(
 /** How sentences of one prompt are separated. */
 export const separator = fc.constantFrom(' ', '\n', '\n\n', '\n- ', '  ', '\r\n');
 
+/** A long policy (a sentence block repeated), so cache rules have enough static tokens to report. */
+export const longPolicy: fc.Arbitrary<string[]> = fc
+  // Up to ≈1,800 tokens: past the smallest cacheable prefixes (1,024 tokens for Claude Sonnet, COST-MODEL.md).
+  .tuple(fc.array(fc.constantFrom(...SENTENCES), { minLength: 2, maxLength: 4 }), fc.oneof(fc.integer({ min: 5, max: 40 }), fc.integer({ min: 100, max: 180 })))
+  .map(([block, times]) => Array.from({ length: times }, (_, i) => block[i % block.length].replace('.', ` (rule ${i + 1}).`)));
+
 /**
  * A prompt body as a list of sentences: sometimes one sentence twice (redundant-instruction), sometimes a
  * long policy (a sentence block repeated) so cache rules have enough static tokens to report.
@@ -124,12 +130,7 @@ export const sentences: fc.Arbitrary<string[]> = fc.oneof(
       return copy;
     }),
   },
-  {
-    weight: 1,
-    arbitrary: fc.tuple(fc.array(fc.constantFrom(...SENTENCES), { minLength: 2, maxLength: 4 }), fc.integer({ min: 5, max: 40 })).map(([block, times]) =>
-      Array.from({ length: times }, (_, i) => block[i % block.length].replace('.', ` (rule ${i + 1}).`)),
-    ),
-  },
+  { weight: 1, arbitrary: longPolicy },
 );
 
 /** Model ids: ones the catalogue knows, near misses and garbage. */
