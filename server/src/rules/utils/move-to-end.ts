@@ -178,5 +178,6 @@ export function moveToEnd(text: string, head: readonly Segment[], moving: readon
   if (POSITIONAL.test(rest)) return undefined;
   const trailing = /(\s|\\n|\\t)*$/.exec(rest)?.[0] ?? '';
   const newRaw = rest.slice(0, rest.length - trailing.length) + separator + raw.slice(block.start, block.end) + trailing;
+  if (newRaw === raw) return undefined; // the block repeats what follows it (`A ${x}\n\nA ${x}`): moving it changes nothing
   return { start: base, end: bounds.close, newText: newRaw };
 }

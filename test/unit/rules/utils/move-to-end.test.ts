@@ -52,6 +52,10 @@ describe('moveToEnd', () => {
     assert.equal(move("const p = `Keep answers short.${schema} Be kind.${flag ? 'a' : 'b'} Cite sources.`;", ['schema']), undefined);
   });
 
+  it('gives nothing when moving the block changes nothing (it repeats what follows it; found by npm run fuzz)', () => {
+    assert.equal(move('const p = `😀You are helpful.${context}\n\n😀You are helpful.${context}`;', ['context']), undefined);
+  });
+
   it('gives nothing when the values are apart, already last, tagged, concatenated or referred to by position', () => {
     assert.equal(move('const p = `A ${a}\\nRules.\\nB ${b}\\nMore.`;', ['a', 'b']), undefined);
     assert.equal(move('const p = `Rules.\\nA ${a}`;', ['a']), undefined);
