@@ -14,9 +14,11 @@ interface CachedResult {
 /**
  * Which record of a site found from several files to keep: one seen at a call (it has the call's
  * model and annotations) over the definition alone, and a prompt used whole over one used as a part.
+ * Without a call, a record inside another prompt (a messages array not sent in view) wins over the
+ * definition alone, as at a call: otherwise the text counted twice or once depending on file order.
  */
 function preference(site: PromptSite): number {
-  return (site.call ? 2 : 0) + (site.call && !site.partOf ? 1 : 0);
+  return (site.call ? 2 : 0) + (site.call ? (site.partOf ? 0 : 1) : site.partOf ? 1 : 0);
 }
 
 /**

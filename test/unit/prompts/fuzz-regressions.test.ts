@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../../server/src/engine';
+import { Engine, summarize } from '../../../server/src/engine';
 
 /**
  * Shrunk counterexamples of `npm run fuzz` (test/fuzz) for the finder and the engine: each test is a
@@ -9,10 +9,10 @@ import { Engine } from '../../../server/src/engine';
 
 const ROOT = '/virtual/fuzz-regressions';
 
-function analyze(files: Record<string, string>) {
+function analyze(files: Record<string, string>, order = Object.keys(files)) {
   const engine = new Engine({ read: (p) => (p.startsWith(ROOT + '/') ? files[p.slice(ROOT.length + 1)] : undefined) });
   try {
-    const paths = Object.keys(files).map((f) => `${ROOT}/${f}`);
+    const paths = order.map((f) => `${ROOT}/${f}`);
     return engine.analyzeFiles(paths);
   } finally {
     engine.dispose();
@@ -63,5 +63,29 @@ describe('fuzz regressions: finder and engine', () => {
     assert.ok(site?.site.call?.modelSpan, 'a prompt at the call with a model span');
     const { modelSpan } = site.site.call;
     assert.equal(call.slice(modelSpan.start, modelSpan.end), 'gpt-4o');
+  });
+
+  it('a constant inside a messages array with no call in view is part of it whichever file is analysed first', () => {
+    // Shrunk from npm run fuzz: analysed prompts.ts first, the constant was a prompt of its own (its text
+    // and an output counted twice in the totals); main.ts first, a part of the array.
+    const files = {
+      'prompts.ts': "export const SYSTEM_PROMPT = 'You are a helpful assistant for Acme support. Answer briefly.';\n",
+      'main.ts': [
+        "import { SYSTEM_PROMPT } from './prompts';",
+        'export function build(q, history) {',
+        "  const msgs = [{ role: 'system', content: SYSTEM_PROMPT }];",
+        '  for (const turn of history) msgs.push(turn);',
+        "  msgs.push({ role: 'user', content: q });",
+        '  return msgs;',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const forward = analyze(files, ['prompts.ts', 'main.ts']);
+    const backward = analyze(files, ['main.ts', 'prompts.ts']).reverse();
+    const constant = (runs: typeof forward) => runs[0].prompts.find((p) => p.site.name === 'SYSTEM_PROMPT');
+    assert.ok(constant(backward)?.site.partOf, 'main.ts first: the constant is a part of the messages array');
+    assert.equal(constant(forward)?.site.partOf, constant(backward)?.site.partOf);
+    assert.deepEqual({ ...summarize(forward, 0) }, { ...summarize(backward, 0) });
   });
 });
