@@ -58,6 +58,11 @@ export class FuzzHarness {
     for (const analysis of analyses) this.checkAnalysis(analysis);
     // The editor path: one file with its importers in scope.
     for (const analysis of [this.engine.analyzeFile(paths[0])]) this.checkAnalysis(analysis);
+    // The same files in the other order (cached finder results reused) give the same prompts and reports.
+    if (paths.length > 1) {
+      const reversed = this.engine.analyzeFiles([...paths].reverse(), [...paths].reverse()).reverse();
+      analyses.forEach((a, i) => expect(summary(a) === summary(reversed[i]), () => `${a.file} analysed after the other file differs:\n${summary(a)}\n--- reversed ---\n${summary(reversed[i])}`));
+    }
     this.checkIgnoreLine(analyses);
     for (const f of c.files) this.files.set(`${FUZZ_ROOT}/${f.name}`, f.text); // undo the ignore-line check's edit
     this.checkFixedWorkspace();
@@ -193,6 +198,13 @@ export class FuzzHarness {
       return;
     }
   }
+}
+
+/** What must not depend on the order files are analysed in: prompts with their static tokens, reports with their fixes. */
+function summary(analysis: FileAnalysis): string {
+  const prompts = analysis.prompts.map((p) => `${p.site.id} ${p.site.kind} static=${p.tokens.static} partOf=${p.site.partOf ?? '-'}`);
+  const reports = analysis.reports.map((r) => `${r.ruleId} ${r.file}:${r.span.start}-${r.span.end} ${JSON.stringify(r.fix?.edits ?? null)}`);
+  return [...prompts, ...reports].join('\n');
 }
 
 /** Describes a failing case for a report: its files as JSON strings (exact, with CR, BOM and lone surrogates visible). */

@@ -32,10 +32,18 @@ if (!Number.isInteger(runs) || runs <= 0 || !Number.isInteger(seed)) {
 const harness = new FuzzHarness();
 let cases = 0;
 const started = performance.now();
+/** The slowest case (informational: no property is timed), for whoever profiles the engine. */
+let slowest = { ms: 0, chars: 0 };
 const property = fc.property(fuzzCase, (c: FuzzCase) => {
   cases++;
   if (cases % PROGRESS_EVERY === 0) console.error(`  … ${cases} cases, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  harness.check(c);
+  const t = performance.now();
+  try {
+    harness.check(c);
+  } finally {
+    const ms = performance.now() - t;
+    if (ms > slowest.ms) slowest = { ms, chars: c.files.reduce((n, f) => n + f.text.length, 0) };
+  }
 });
 
 console.log(`fuzz: ${runs} runs, seed ${seed}${values.path ? `, path ${values.path}` : ''}`);
@@ -44,6 +52,7 @@ const seconds = (performance.now() - started) / 1000;
 harness.dispose();
 
 console.log(`cases run: ${details.numRuns} passed before the first failure (+ ${details.numShrinks} shrinks), ${cases} evaluations in ${seconds.toFixed(1)} s (${((seconds / Math.max(cases, 1)) * 10_000).toFixed(0)} s per 10,000)`);
+console.log(`slowest case: ${slowest.ms.toFixed(0)} ms (${slowest.chars} characters, all checks)`);
 if (!details.failed) {
   console.log(`OK: all ${details.numRuns} cases passed (seed ${seed})`);
   process.exit(0);
