@@ -2,7 +2,7 @@ import type { ts } from 'ts-morph';
 import type { TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Fix, Report, TextEdit } from '../rules/types';
 import type { LineMap } from '../text/line-map';
-import { insideLiteral } from './literal-check';
+import { insideComment, insideLiteral } from './literal-check';
 
 /** A document a fix edits: its URI, the version edits are valid for (null: not open, unversioned), its lines. */
 export interface EditTarget {
@@ -70,11 +70,13 @@ export function isSafeFix(report: { fix: Fix }): boolean {
 
 /**
  * "Disable <rule> for this line" for a report that starts on `line` (zero-based): `ignoreLineEdit`, or
- * undefined when the line starts inside a multi-line string (a comment above it would become text).
+ * undefined when the line starts inside a multi-line string or comment (a comment above it would become
+ * text, or part of that comment).
  * @example disableRuleEdit(text, lines, sourceFile, 3, 'padded-instruction') // { range: 3:0-3:0, newText: '// promptcost-ignore padded-instruction\n' }
  */
 export function disableRuleEdit(text: string, lines: LineMap, source: ts.SourceFile | undefined, line: number, ruleId: string): LspTextEdit | undefined {
-  if (source && insideLiteral(source, lines.offsetAt({ line, character: 0 }))) return undefined;
+  const lineStart = lines.offsetAt({ line, character: 0 });
+  if (source && (insideLiteral(source, lineStart) || insideComment(source, lineStart))) return undefined;
   return ignoreLineEdit(text, lines, line, ruleId);
 }
 

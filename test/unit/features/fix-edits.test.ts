@@ -72,6 +72,13 @@ describe('disableRuleEdit', () => {
     assert.equal(apply(text, disableRuleEdit(text, lines, source, 0, 'r')!), '// promptcost-ignore r\nconst p = `first\nsecond line`;\n');
     assert.equal(disableRuleEdit(text, lines, source, 1, 'r'), undefined);
   });
+
+  it('is not offered on a line that starts inside a block comment (found by npm run fuzz: the inserted line was comment text)', () => {
+    // Shrunk: a comment opened above closes on the prompt's line, just before the code reported.
+    const text = "/* header\nexport const SYSTEM_PROMPT = /* @prompt */ 'Please make sure to cite sources.';\n";
+    const source = ts.createSourceFile('/a.ts', text, ts.ScriptTarget.Latest, true);
+    assert.equal(disableRuleEdit(text, new LineMap(text), source, 1, 'padded-instruction'), undefined);
+  });
 });
 
 describe('ignoreLineEdit', () => {
