@@ -3,8 +3,7 @@ import type { FileAnalysis } from '../../server/src/analysis-types';
 import { mergeConfig } from '../../server/src/config/load-config';
 import { defaultConfig, type ConfigInput } from '../../server/src/config/schema';
 import { Engine } from '../../server/src/engine';
-import { compatibleFixes, ignoreLineEdit } from '../../server/src/features/fix-edits';
-import { insideLiteral } from '../../server/src/features/literal-check';
+import { compatibleFixes, disableRuleEdit } from '../../server/src/features/fix-edits';
 import { RULES } from '../../server/src/rules';
 import type { Fix, Report, TextEdit } from '../../server/src/rules/types';
 import { LineMap } from '../../server/src/text/line-map';
@@ -169,20 +168,23 @@ export class FuzzHarness {
   }
 
   /**
-   * The "Disable <rule> for this line" quick fix: offered for a report whose line does not start inside a
-   * literal, it must not break parsing, and after it no report of that rule starts on that line.
-   * Checked for the first such report of the case (it re-analyses the workspace).
+   * The "Disable <rule> for this line" quick fix (`disableRuleEdit`, as the server offers it): it must not
+   * break parsing, and after it no report of that rule starts on that line. Checked for the first report
+   * of the case it is offered for (it re-analyses the workspace).
    */
   private checkIgnoreLine(analyses: readonly FileAnalysis[]): void {
     for (const analysis of analyses) {
       const source = this.engine.project.sourceFile(analysis.file);
-      if (!source) continue;
       const text = analysis.text;
       const lines = new LineMap(text);
-      const report = analysis.reports.find((r) => r.file === analysis.file && !insideLiteral(source, lines.offsetAt({ line: lines.positionAt(r.span.start).line, character: 0 })));
-      if (!report) continue;
-      const line = lines.positionAt(report.span.start).line;
-      const lspEdit = ignoreLineEdit(text, lines, line, report.ruleId);
+      const offered = analysis.reports
+        .filter((r) => r.file === analysis.file)
+        .map((report) => ({ report, line: lines.positionAt(report.span.start).line }))
+        .map((r) => ({ ...r, lspEdit: disableRuleEdit(text, lines, source, r.line, r.report.ruleId) }))
+        .find((r) => r.lspEdit !== undefined);
+      if (!offered) continue;
+      const { report, line } = offered;
+      const lspEdit = offered.lspEdit!;
       const start = lines.offsetAt(lspEdit.range.start);
       const edit = { file: analysis.file, start, end: lines.offsetAt(lspEdit.range.end), newText: lspEdit.newText };
       const after = applyAsEditor(analysis.file, text, [edit], `disable ${report.ruleId} for line ${line + 1}`);
