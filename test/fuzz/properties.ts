@@ -4,6 +4,7 @@ import { mergeConfig } from '../../server/src/config/load-config';
 import { defaultConfig, type ConfigInput } from '../../server/src/config/schema';
 import { Engine } from '../../server/src/engine';
 import { compatibleFixes, disableRuleEdit } from '../../server/src/features/fix-edits';
+import { insideComment } from '../../server/src/features/literal-check';
 import { RULES } from '../../server/src/rules';
 import type { Fix, Report, TextEdit } from '../../server/src/rules/types';
 import { LineMap } from '../../server/src/text/line-map';
@@ -38,6 +39,8 @@ export class FuzzHarness {
   private readonly files = new Map<string, string>();
   private readonly engine: Engine;
   private readonly encoders = new Map<string, Tiktoken>();
+  /** Whether the current case's files are editor buffers. */
+  private editor = false;
   /** Each file's text after "fix all safe problems" (first analysis of the case). */
   private readonly fixed = new Map<string, string>();
 
@@ -50,7 +53,8 @@ export class FuzzHarness {
     for (const path of this.files.keys()) this.engine.remove(path);
     this.files.clear();
     this.fixed.clear();
-    for (const f of c.files) this.files.set(`${FUZZ_ROOT}/${f.name}`, f.text);
+    this.editor = c.editor;
+    for (const f of c.files) this.load(`${FUZZ_ROOT}/${f.name}`, f.text);
     const paths = [...this.files.keys()];
     // (1) Analysis never throws (an exception here fails the property with its stack).
     const analyses = this.engine.analyzeFiles(paths, paths);
@@ -63,7 +67,7 @@ export class FuzzHarness {
       analyses.forEach((a, i) => expect(summary(a) === summary(reversed[i]), () => `${a.file} analysed after the other file differs:\n${summary(a)}\n--- reversed ---\n${summary(reversed[i])}`));
     }
     this.checkIgnoreLine(analyses);
-    for (const f of c.files) this.files.set(`${FUZZ_ROOT}/${f.name}`, f.text); // undo the ignore-line check's edit
+    for (const f of c.files) this.load(`${FUZZ_ROOT}/${f.name}`, f.text); // undo the ignore-line check's edit
     this.checkFixedWorkspace();
   }
 
@@ -74,6 +78,13 @@ export class FuzzHarness {
   }
 
   private textOf = (file: string): string | undefined => this.engine.project.text(file);
+
+  /** Gives a file's text to the engine as the case says: an editor buffer (`setText`) or a file it reads. */
+  private load(file: string, text: string): void {
+    this.files.set(file, text);
+    if (this.editor) this.engine.setText(file, text);
+    else this.engine.remove(file);
+  }
 
   private checkAnalysis(analysis: FileAnalysis): void {
     const failures = analysis.notes.filter((n) => RULE_FAILURE.test(n));
@@ -96,6 +107,7 @@ export class FuzzHarness {
         expectSpan(e, target, `${r.ruleId} fix "${r.fix!.title}" edit`);
       }
     }
+    this.checkIgnoreFile(analysis);
     this.checkNumbers(analysis);
     this.checkTokens(analysis);
     // (3) Every fix, every rule's "fix all" and the safe fix-all leave code with no new syntax errors.
@@ -132,10 +144,20 @@ export class FuzzHarness {
    */
   private checkFixedWorkspace(): void {
     if (this.fixed.size === 0) return;
-    for (const [file, text] of this.fixed) this.files.set(file, text);
+    for (const [file, text] of this.fixed) this.load(file, text);
     const paths = [...this.files.keys()];
-    for (const path of paths) this.engine.remove(path);
     for (const analysis of this.engine.analyzeFiles(paths, paths)) this.checkAnalysis(analysis);
+  }
+
+  /** A file with a `// promptcost-ignore-file` comment (a real comment, not text in a string) has no prompts or reports. */
+  private checkIgnoreFile(analysis: FileAnalysis): void {
+    const source = this.engine.project.sourceFile(analysis.file);
+    if (!source) return;
+    const text = analysis.text;
+    const directive = [...text.matchAll(/\/[/*][ \t]*promptcost-ignore-file\b/g)].find((m) => insideComment(source, m.index + 2));
+    if (!directive) return;
+    const found = [...analysis.prompts.filter((p) => p.site.file === analysis.file).map((p) => p.site.id), ...analysis.reports.filter((r) => r.file === analysis.file).map((r) => r.ruleId)];
+    expect(found.length === 0, () => `${analysis.file} says promptcost-ignore-file at ${directive.index} but has ${found.join(', ')}`);
   }
 
   /** Token counts and costs are finite and not negative; counts are whole numbers. */
@@ -191,8 +213,7 @@ export class FuzzHarness {
       expectNoNewSyntaxErrors(analysis.file, text, after, [edit], `disable ${report.ruleId} for line ${line + 1}`);
       if (syntaxErrors(analysis.file, text).length > 0) return; // error recovery may move the report: only check clean files
       const inserted = lspEdit.range.start.line === line ? 1 : 0;
-      this.files.set(analysis.file, after);
-      this.engine.remove(analysis.file);
+      this.load(analysis.file, after);
       const again = this.engine.analyzeFiles([analysis.file], [...this.files.keys()])[0];
       const newLines = new LineMap(again.text);
       const still = again.reports.filter((r) => r.ruleId === report.ruleId && r.file === analysis.file && newLines.positionAt(r.span.start).line === line + inserted);
@@ -211,7 +232,8 @@ function summary(analysis: FileAnalysis): string {
 
 /** Describes a failing case for a report: its files as JSON strings (exact, with CR, BOM and lone surrogates visible). */
 export function describeCase(c: FuzzCase): string {
-  return c.files.map((f) => `--- ${f.name}${c.mutated ? ' (mutated)' : ''}\n${JSON.stringify(f.text)}`).join('\n');
+  const how = c.editor ? 'editor buffers (setText)' : 'read from disk (read)';
+  return [`(files as ${how})`, ...c.files.map((f) => `--- ${f.name}${c.mutated ? ' (mutated)' : ''}\n${JSON.stringify(f.text)}`)].join('\n');
 }
 
 export { PropertyFailure };

@@ -22,6 +22,8 @@ export interface FuzzCase {
   files: FuzzFile[];
   /** Whether mutations were applied (the text may not parse). */
   mutated: boolean;
+  /** Whether the files reach the engine as editor buffers (`setText`, a byte-order mark kept) or are read (`read`, one dropped). */
+  editor: boolean;
 }
 
 /** Comment directives: real ones (see server/src/prompts/comments.ts) and near misses. */
@@ -164,8 +166,8 @@ function exportedNames(statements: readonly string[]): string[] {
 
 /** A generated workspace. */
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
-  .tuple(layout, encoding, fc.oneof({ weight: 2, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }) }))
-  .map(([l, enc, mutations]) => {
+  .tuple(layout, encoding, fc.oneof({ weight: 2, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }) }), fc.boolean())
+  .map(([l, enc, mutations, editor]) => {
     const callerStatements = [...l.headers, ...l.declarations, ...(l.split ? [] : l.exported), ...l.callers];
     const jsx = /x$/.test(l.extension);
     for (const [statement, at] of l.noise) if (jsx || !JSX_STATEMENTS.includes(statement)) callerStatements.splice(at % (callerStatements.length + 1), 0, statement);
@@ -181,5 +183,5 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
       const f = files[m.file % files.length];
       f.text = mutate(f.text, m);
     }
-    return { files, mutated: mutations.length > 0 };
+    return { files, mutated: mutations.length > 0, editor };
   });
