@@ -256,7 +256,7 @@ export function evaluateMessages(expr: ts.Expression, index: FileIndex, ctx: Eva
   }
   if (ts.isIdentifier(e) && depth < 4) {
     const resolved = ctx.resolver.resolveName(index, e.text, e);
-    const init = resolved?.decl.kind === 'variable' && !resolved.decl.property ? unwrap(resolved.decl.init as ts.Expression) : undefined;
+    const init = resolved?.decl.kind === 'variable' && !resolved.decl.property && resolved.decl.init ? unwrap(resolved.decl.init as ts.Expression) : undefined;
     if (resolved && init && ts.isArrayLiteralExpression(init)) {
       const inner = evaluateMessages(init, resolved.index, ctx, depth + 1);
       pushedMessages(e.text, resolved.index, ctx, inner, init, evaluateElement);

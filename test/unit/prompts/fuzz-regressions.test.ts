@@ -88,4 +88,19 @@ describe('fuzz regressions: finder and engine', () => {
     assert.equal(constant(forward)?.site.partOf, constant(backward)?.site.partOf);
     assert.deepEqual({ ...summarize(forward, 0) }, { ...summarize(backward, 0) });
   });
+
+  it('messages from a variable declared without a value (`let msgs;`) do not stop the finder', () => {
+    // From npm run fuzz: the finder threw on the file ("Cannot read properties of undefined"), so the file was skipped.
+    const [analysis] = analyze({
+      'main.ts': [
+        "import Anthropic from '@anthropic-ai/sdk';",
+        'const anthropic = new Anthropic();',
+        'let msgs;',
+        "export const f = () => anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 300, system: 'You are a helpful assistant for Acme support. Answer briefly.', messages: msgs });",
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(analysis.notes, []);
+    assert.ok(analysis.prompts.some((p) => p.site.role === 'system' && p.site.call?.api === 'anthropic.messages.create'));
+  });
 });
