@@ -31,6 +31,12 @@ export const historyPrelude: fc.Arbitrary<Prelude> = fc.oneof(
     replaces: true,
   })),
   fc.constant<Prelude>({ statements: ['turns.push({ role: \'user\', content: q });'], history: '...turns' }),
+  // Declared without a value, assigned later (or never).
+  fc.constantFrom<Prelude>(
+    { statements: ['let msgs;'], history: 'msgs', replaces: true },
+    { statements: ['let msgs;', "msgs = [{ role: 'system', content: SYSTEM_PROMPT }, ...history];"], history: 'msgs', replaces: true },
+    { statements: ['let recent;', 'if (history.length > 20) recent = history.slice(-20);'], history: '...recent' },
+  ),
 );
 
 /** Where documents come from. */

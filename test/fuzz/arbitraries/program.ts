@@ -73,6 +73,7 @@ function declaration(exported: boolean): fc.Arbitrary<string> {
     { weight: 1, arbitrary: staticPrompt.map((p) => `${ex}const POLICY = ${p};`) },
     { weight: 1, arbitrary: modelId.map((id) => `${ex}const MODEL = ${quoted(id, { quote: "'", escapeUnicode: false })};`) },
     { weight: 1, arbitrary: fc.constantFrom(`${ex}const COMPANY = 'Acme';`, `${ex}const schema = { type: 'object' };`, `${ex}const buildPrompt = (q) => \`Question: \${q}\`;`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CONST_NAMES), fc.constantFrom('let', 'var'), fc.option(prompt, { nil: undefined })).map(([name, kw, later]) => `${ex}${kw} ${name};${later ? `\n${name} = ${later};` : ''}`) },
   );
 }
 

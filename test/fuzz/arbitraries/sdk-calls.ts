@@ -16,7 +16,7 @@ export const CONST_NAMES = ['SYSTEM_PROMPT', 'RULES', 'POLICY', 'TEMPLATE'];
 const promptArg: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: prompt },
   { weight: 3, arbitrary: fc.constantFrom(...CONST_NAMES) },
-  { weight: 1, arbitrary: fc.constantFrom('q', 'buildPrompt(q)', 'context', 'PROMPTS.system', '`${SYSTEM_PROMPT}\\n\\n${context}`') },
+  { weight: 1, arbitrary: fc.constantFrom('q', 'buildPrompt(q)', 'context', 'PROMPTS.system', '`${SYSTEM_PROMPT}\\n\\n${context}`', 'strict ? RULES : POLICY', 'PROMPTS[kind]', 'SYSTEM_PROMPT ?? POLICY') },
 );
 
 const modelLiteral = modelId.map((id) => quoted(id, { quote: "'", escapeUnicode: false }));
@@ -52,7 +52,7 @@ function messages(prelude: Prelude): fc.Arbitrary<string> {
 function openaiChat(prelude: Prelude): fc.Arbitrary<string> {
   return fc
     .tuple(modelProperty, capProperty(['max_tokens', 'max_completion_tokens']), messages(prelude), fc.boolean())
-    .map(([model, cap, msgs, json]) => `openai.chat.completions.create({ ${model}${cap}messages: ${msgs}${json ? ", response_format: { type: 'json_object' }" : ''} })`);
+    .map(([model, cap, msgs, json]) => `openai.chat.completions.create({ ${json ? '...defaults, ' : ''}${model}${cap}messages: ${msgs}${json ? ", response_format: { type: 'json_object' }" : ''} })`);
 }
 
 function openaiResponses(prelude: Prelude): fc.Arbitrary<string> {
