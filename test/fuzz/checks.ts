@@ -143,10 +143,22 @@ export function applyAsEditor(file: string, text: string, edits: readonly TextEd
   return byOffsets;
 }
 
-/** Offset of the first syntax error of a text, or undefined when it parses. */
+/**
+ * Where the first syntax error of a text may have come from, or undefined when it parses: the start of
+ * the leading trivia of the token the error is reported at (an "Expression expected" at `}` is about the
+ * gap before it, comments included).
+ */
 function firstError(name: string, text: string): number | undefined {
   const errors = syntaxErrors(name, text);
-  return errors.length === 0 ? undefined : Math.min(...errors.map((e) => Number(e.slice(0, e.indexOf(':')))));
+  if (errors.length === 0) return undefined;
+  const at = Math.min(...errors.map((e) => Number(e.slice(0, e.indexOf(':')))));
+  const sf = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, scriptKindOf(name));
+  let node: ts.Node = sf;
+  for (;;) {
+    const child = node.getChildren(sf).find((c) => c.pos <= at && at < c.end);
+    if (!child) return Math.min(at, node === sf ? at : node.pos);
+    node = child;
+  }
 }
 
 /** Where `offset` of the text before `edits` is after them (an offset inside or at the end of an edit maps to the edit's start). */
@@ -163,7 +175,7 @@ function mapOffset(offset: number, edits: readonly TextEdit[]): number {
  * Checks that applying `edits` adds no syntax error. A file that parses must still parse. In a file that
  * already has syntax errors the parser's recovery after the first one is not stable under harmless edits
  * (deleting a whole array element before an invalid character turned 1 error into 3), so there the fixed
- * text must have no error before the first original one.
+ * text must have no error before the place the first original one comes from (edits there are free).
  */
 export function expectNoNewSyntaxErrors(name: string, before: string, after: string, edits: readonly TextEdit[], what: string): void {
   const old = firstError(name, before);
